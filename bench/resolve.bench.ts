@@ -1,0 +1,245 @@
+/**
+ * Entity resolution on the synthetic world: `npm run bench -- resolve [persons] [--batch N] [--seed S] [--verify]`.
+ * Generates a world (default 20,000 persons), loads all of it but a held-out batch of about N
+ * records (default 10,000) taken from the end of every source file, runs a full resolve (which
+ * trains the model), loads the held-out batch and runs an incremental resolve, exports entities
+ * and scores them pairwise against ground-truth/persons.csv (subjects; subjects + DSOs) and
+ * schools.csv. --verify then runs a full resolve again and reports what it had to change (0 if
+ * incremental and full agree). Uses DATABASE_URL (a scratch database is created and dropped)
+ * or, unset, embedded PGlite in memory. Results are appended to bench/out/resolve.ndjson.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { loadConfig } from '../src/config';
+import { openDatabase, type Database } from '../src/db/database';
+import { migrate } from '../src/db/migrate';
+import { generateWorld } from '../src/modules/demo';
+import { ingestFile } from '../src/modules/ingest';
+import { exportEntities, runResolve, type ResolveSummary } from '../src/modules/resolve';
+import { SOURCE_NAMES } from '../src/modules/sources/registry';
+import { systemContext } from '../src/shared/context';
+import { pairScores, readCsv, splitRecords, type Scores } from './resolve-score';
+
+const args = process.argv.slice(2);
+const flag = (name: string, dflt: number) => {
+  const i = args.indexOf(name);
+  return i >= 0 ? Number(args[i + 1]) : dflt;
+};
+const persons = Number(
+  args.find((a, i) => /^\d+$/.test(a) && !args[i - 1]?.startsWith('--')) ?? 20_000,
+);
+const batch = flag('--batch', 10_000);
+const seed = flag('--seed', 7);
+const verify = args.includes('--verify');
+const ctx = systemContext('bench resolve', ['records_officer']);
+const secs = (t: number) => (performance.now() - t) / 1000;
+
+async function open(): Promise<{ database: Database; kind: string; close: () => Promise<void> }> {
+  const url = process.env['DATABASE_URL'];
+  if (!url) {
+    const database = await openDatabase(loadConfig({ ...process.env, LOG_LEVEL: 'silent' }), {
+      command: 'bench',
+      inMemory: true,
+    });
+    await migrate(database);
+    return { database, kind: 'pglite', close: () => database.close() };
+  }
+  const name = `lt_bench_resolve_${Date.now()}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const own = new URL(url);
+  own.pathname = `/${name}`;
+  const database = await openDatabase(
+    loadConfig({ ...process.env, DATABASE_URL: own.toString(), LOG_LEVEL: 'silent' }),
+    { command: 'bench' },
+  );
+  await migrate(database);
+  return {
+    database,
+    kind: 'postgres',
+    close: async () => {
+      await database.close();
+      const c = new pg.Client({ connectionString: url });
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await c.end();
+    },
+  };
+}
+
+/** Splits every source file so that about `held` rows in all are held back for the second batch. */
+function split(
+  dir: string,
+  held: number,
+): { first: [string, string][]; second: [string, string][]; total: number } {
+  const files = SOURCE_NAMES.map((s) => [s, path.join(dir, `${s}.csv`)] as const).filter(([, f]) =>
+    fs.existsSync(f),
+  );
+  const parsed = files.map(([s, f]) => [s, splitRecords(fs.readFileSync(f, 'utf8'))] as const);
+  const total = parsed.reduce((n, [, rows]) => n + rows.length - 1, 0);
+  const share = Math.min(1, held / Math.max(total, 1));
+  const first: [string, string][] = [];
+  const second: [string, string][] = [];
+  for (const [source, [header, ...rows]] of parsed) {
+    const cut = rows.length - Math.round(rows.length * share);
+    for (const [part, list, into] of [
+      [1, rows.slice(0, cut), first],
+      [2, rows.slice(cut), second],
+    ] as const) {
+      if (list.length === 0) continue;
+      const file = path.join(dir, `${source}.part${part}.csv`);
+      fs.writeFileSync(file, [header, ...list].join('\n') + '\n');
+      into.push([source, file]);
+    }
+  }
+  return { first, second, total };
+}
+
+async function load(database: Database, files: [string, string][]): Promise<number> {
+  let rows = 0;
+  for (const [source, file] of files)
+    rows += (await ingestFile(database, ctx, { source, file })).rowsAccepted;
+  return rows;
+}
+
+async function linkRows(database: Database, role: string): Promise<Map<string, string>> {
+  const rows = await database.transaction((tx) =>
+    tx.query<{ k: string; e: string }>(
+      `SELECT r.source || ',' || r.record_id AS k, l.entity_id::text AS e FROM record_links l JOIN source_records r ON r.id = l.source_record_id WHERE l.role = $1`,
+      [role],
+    ),
+  );
+  return new Map(rows.map((r) => [r.k, r.e]));
+}
+
+async function score(
+  database: Database,
+  dir: string,
+  exported: string,
+): Promise<Record<string, Scores>> {
+  const truth = readCsv(path.join(dir, 'ground-truth', 'persons.csv'));
+  const entity = new Map(
+    exported
+      .trimEnd()
+      .split('\n')
+      .slice(1)
+      .map((l) => [l.slice(0, l.lastIndexOf(',')), l.slice(l.lastIndexOf(',') + 1)]),
+  );
+  const subjects = truth.filter((t) => t['role'] === 'subject');
+  const keyOf = (t: Record<string, string>) => `${t['source']},${t['record_id']}`;
+  const dso = await linkRows(database, 'dso');
+  const both = truth.filter((t) => t['role'] === 'subject' || t['role'] === 'dso');
+  const predicted = (t: Record<string, string>) =>
+    (t['role'] === 'dso' ? dso.get(keyOf(t)) : entity.get(keyOf(t))) ||
+    `none:${keyOf(t)}:${t['role']}`;
+  const schools = new Map(
+    readCsv(path.join(dir, 'ground-truth', 'schools.csv')).map((s) => [
+      s['school_code']!,
+      s['true_school_id']!,
+    ]),
+  );
+  const sevis = readCsv(path.join(dir, 'sevis.csv'));
+  const schoolLinks = await linkRows(database, 'school');
+  return {
+    subjects: pairScores(
+      subjects.map((t) => entity.get(keyOf(t)) || `none:${keyOf(t)}`),
+      subjects.map((t) => t['true_person_id']!),
+    ),
+    subjectsAndDsos: pairScores(
+      both.map(predicted),
+      both.map((t) => t['true_person_id']!),
+    ),
+    schools: pairScores(
+      sevis.map((r) => schoolLinks.get(`sevis,${r['record_id']}`) ?? `none:${r['record_id']}`),
+      sevis.map((r) => schools.get(r['school_code']!) ?? r['school_code']!),
+    ),
+  };
+}
+
+function show(label: string, s: ResolveSummary, t: number): string {
+  return `${label}: ${t.toFixed(1)} s — ${s.counts.mentions} mentions, ${s.counts.pairsScored} pairs scored, ${s.counts.personEntities} person / ${s.counts.orgEntities} org entities${s.mode === 'incremental' ? ' in touched components' : ''}, created ${s.counts.entitiesCreated}, changed ${s.counts.entitiesChanged}, review ${s.openReviewItems} open`;
+}
+
+async function main(): Promise<void> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lt-bench-resolve-'));
+  const { database, kind, close } = await open();
+  const progress = (l: string) => console.log(`    ${l}`);
+  try {
+    let t = performance.now();
+    await generateWorld({ persons, seed, outDir: dir });
+    const parts = split(dir, batch);
+    console.log(
+      `world: ${persons} persons, ${parts.total} records (seed ${seed}) in ${secs(t).toFixed(1)} s; database ${kind}`,
+    );
+    t = performance.now();
+    const loaded = await load(database, parts.first);
+    console.log(`load first batch: ${loaded} records in ${secs(t).toFixed(1)} s`);
+    t = performance.now();
+    const full = await runResolve(database, ctx, { onProgress: progress });
+    const fullS = secs(t);
+    console.log(show('full resolve (trains the model)', full, fullS));
+    t = performance.now();
+    const added = await load(database, parts.second);
+    console.log(`load incremental batch: ${added} records in ${secs(t).toFixed(1)} s`);
+    t = performance.now();
+    const inc = await runResolve(database, ctx, { onProgress: progress });
+    const incS = secs(t);
+    console.log(show(`incremental resolve of ${added} records`, inc, incS));
+    t = performance.now();
+    let csv = '';
+    const exp = await exportEntities(database, ctx, {
+      format: 'csv',
+      classification: 'bench',
+      destination: 'memory',
+      write: (c) => void (csv += c),
+    });
+    console.log(`export entities: ${exp.rows} rows in ${secs(t).toFixed(1)} s`);
+    const scores = await score(database, dir, csv);
+    for (const [k, s] of Object.entries(scores))
+      console.log(
+        `  ${k.padEnd(16)} P ${s.precision.toFixed(4)}  R ${s.recall.toFixed(4)}  F1 ${s.f1.toFixed(4)}  (${s.items} records, ${s.truePairs} true pairs)`,
+      );
+    let verified: { seconds: number; linksChanged: number; linksRemoved: number } | null = null;
+    if (verify) {
+      t = performance.now();
+      const again = await runResolve(database, ctx, { full: true });
+      verified = {
+        seconds: secs(t),
+        linksChanged: again.counts.linksChanged,
+        linksRemoved: again.counts.linksRemoved,
+      };
+      console.log(
+        `full re-run (same model): ${verified.seconds.toFixed(1)} s, links changed ${verified.linksChanged}, removed ${verified.linksRemoved}`,
+      );
+    }
+    const result = {
+      at: new Date().toISOString(),
+      node: process.version,
+      database: kind,
+      persons,
+      seed,
+      records: parts.total,
+      loaded,
+      added,
+      fullS,
+      incS,
+      full: full.counts,
+      inc: inc.counts,
+      scores,
+      verified,
+      cpus: os.cpus().length,
+      load: os.loadavg()[0],
+    };
+    fs.mkdirSync(path.join('bench', 'out'), { recursive: true });
+    fs.appendFileSync(path.join('bench', 'out', 'resolve.ndjson'), JSON.stringify(result) + '\n');
+  } finally {
+    await close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+await main();

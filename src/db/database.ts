@@ -1,0 +1,139 @@
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { PGlite } from '@electric-sql/pglite';
+import { btree_gin } from '@electric-sql/pglite/contrib/btree_gin';
+import { fuzzystrmatch } from '@electric-sql/pglite/contrib/fuzzystrmatch';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { pgcrypto } from '@electric-sql/pglite/contrib/pgcrypto';
+import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
+import { Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import { from as copyFromStream } from 'pg-copy-streams';
+import type { Config } from '../config';
+import { acquireDataDirLock } from './data-dir-lock';
+import { PGliteDialect, type PGliteQueryable } from './pglite-dialect';
+import type { DB } from './schema';
+
+// Dates stay 'YYYY-MM-DD' strings (calendar dates, never shifted by a time zone); bigints as strings.
+pg.types.setTypeParser(1082, (v) => v);
+pg.types.setTypeParser(20, (v) => v);
+
+/** One unit of work: a Kysely bound to the transaction, raw SQL and COPY on the same connection. */
+export interface Tx {
+  readonly db: Kysely<DB>;
+  query<R = Record<string, unknown>>(text: string, params?: unknown[]): Promise<R[]>;
+  /** Several statements, no parameters (migrations). */
+  exec(sqlText: string): Promise<void>;
+  /** `COPY table (cols) FROM STDIN` with text-format chunks; all inside this transaction. */
+  copyFrom(copySql: string, chunks: AsyncIterable<string> | Iterable<string>): Promise<void>;
+}
+
+export interface Database {
+  readonly kind: 'pglite' | 'postgres';
+  /** Autocommit queries. Never call `db.transaction()`: use `transaction()` below. */
+  readonly db: Kysely<DB>;
+  transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+export interface OpenOptions {
+  /** What holds the embedded database, shown to a second process that tries to open it. */
+  command: string;
+  /** Embedded only: keep the database in memory (tests). */
+  inMemory?: boolean;
+}
+
+export async function openDatabase(config: Config, opts: OpenOptions): Promise<Database> {
+  return config.databaseUrl
+    ? openPostgres(config.databaseUrl, config.dbPoolMax)
+    : openPGlite(opts.inMemory ? undefined : config.dataDir, opts.command);
+}
+
+const PGLITE_EXTENSIONS = { pg_trgm, fuzzystrmatch, unaccent, btree_gin, pgcrypto };
+
+async function openPGlite(dataDir: string | undefined, command: string): Promise<Database> {
+  const release = dataDir ? acquireDataDirLock(dataDir, command) : () => {};
+  let pglite: PGlite;
+  try {
+    pglite = await PGlite.create({
+      ...(dataDir ? { dataDir: `file://${dataDir}/pgdata` } : {}),
+      extensions: PGLITE_EXTENSIONS,
+      parsers: { 20: (v: string) => v },
+    });
+  } catch (e) {
+    release();
+    throw e;
+  }
+  const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite) });
+  return {
+    kind: 'pglite',
+    db,
+    async transaction(fn) {
+      return pglite.transaction(async (t) => {
+        const q = t as unknown as PGliteQueryable;
+        return fn({
+          db: new Kysely<DB>({ dialect: new PGliteDialect(q) }),
+          query: async (text, params) => (await q.query(text, params)).rows as never,
+          exec: async (sqlText) => {
+            await t.exec(sqlText);
+          },
+          copyFrom: async (copySql, chunks) => {
+            // PGlite's COPY reads a Blob at /dev/blob; callers send bounded chunks.
+            const parts: string[] = [];
+            for await (const c of chunks) parts.push(c);
+            const sqlText = copySql.replace(/FROM\s+STDIN/i, "FROM '/dev/blob'");
+            await t.query(sqlText, [], { blob: new Blob(parts) });
+          },
+        });
+      });
+    },
+    async close() {
+      await pglite.close();
+      release();
+    },
+  };
+}
+
+async function openPostgres(url: string, max: number): Promise<Database> {
+  const pool = new pg.Pool({ connectionString: url, max });
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  return {
+    kind: 'postgres',
+    db,
+    async transaction(fn) {
+      const client = await pool.connect();
+      // A Kysely bound to this one client: its "pool" hands out the same connection every time.
+      const single = {
+        connect: async () => ({ query: client.query.bind(client), release: () => {} }),
+        end: async () => {},
+      };
+      const txDb = new Kysely<DB>({ dialect: new PostgresDialect({ pool: single }) });
+      try {
+        await client.query('BEGIN');
+        const result = await fn({
+          db: txDb,
+          query: async (text, params) => (await client.query(text, params)).rows as never,
+          exec: async (sqlText) => {
+            await client.query(sqlText);
+          },
+          copyFrom: async (copySql, chunks) => {
+            const target = client.query(copyFromStream(copySql));
+            await pipeline(Readable.from(chunks), target);
+          },
+        });
+        await client.query('COMMIT');
+        return result;
+      } catch (e) {
+        await client.query('ROLLBACK').catch(() => {});
+        throw e;
+      } finally {
+        client.release();
+      }
+    },
+    async close() {
+      await db.destroy();
+      // Kysely ends the pool only if it ever ran a query; transactions use the pool directly.
+      if (!pool.ended) await pool.end();
+    },
+  };
+}

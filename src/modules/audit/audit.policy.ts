@@ -1,0 +1,12 @@
+import { definePermissions } from '../auth/policy';
+
+export const AUDIT_POLICY = definePermissions({
+  'audit.read': {
+    description: 'read the audit log',
+    roles: ['auditor', 'privacy_officer', 'admin'],
+  },
+  'audit.verify': {
+    description: 'verify the audit chain',
+    roles: ['auditor', 'privacy_officer', 'admin'],
+  },
+});

@@ -1,0 +1,10 @@
+export { createDisclosure, getDisclosure, getDisclosurePackage, legalBasesFor, listDisclosures } from './disclosures.service';
+export type { FileOut, PackageFormat } from './disclosures.service';
+export { exportAccounting, getAccounting, getReleasableAccounting, recordReleaseDecision } from './accounting.service';
+export { getNoticePdf, listCorrections, recordCorrection, type CorrectionInput } from './corrections.service';
+export { getAccessLog } from './access-log.service';
+export { disclosuresRoutes } from './disclosures.routes';
+export { DISCLOSURES_POLICY, SUPERVISOR_ROUTINE_USES } from './disclosures.policy';
+export { currentLegalBases, findLegalBasis, LEGAL_BASES_VERSIONS, type LegalBasis } from './legal-bases';
+export { ACCOUNTING_EXEMPTION_RULE } from './exemptions';
+export type { AccountingView, CorrectionView, CreateDisclosureInput, DisclosureView, ReleaseView, AccessLogView } from './disclosures.schema';

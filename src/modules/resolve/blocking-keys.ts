@@ -1,0 +1,212 @@
+import { nicknameCanonical } from './match/compare/nicknames';
+import { DEFAULT_BLOCKING, DEFAULT_RULES, type BlockingRule, type PairList, type RecordStore } from './match';
+
+/**
+ * Blocking as the database run does it. The matching core's rules say which records meet;
+ * its numeric keys are built from process-local symbol numbers and store-local value ids, so
+ * they cannot be stored. This file states each default rule again over the store's string
+ * features (same rule names, same fields; a test checks that both give the same blocks) and
+ * hashes those strings to 32-bit block numbers that can be stored (match_mentions.blocks) and
+ * looked up by a later run. Candidate pairs are made by sorting, not through a Map, so a full
+ * run and an incremental run see exactly the same blocks. A hash collision merges two blocks:
+ * it only adds candidates, and identically in both kinds of run.
+ */
+export const BLOCK_CAP = DEFAULT_BLOCKING.maxBlockSize;
+
+type KeyFn = (s: RecordStore, i: number) => string[];
+
+function name(s: RecordStore, ids: number[], i: number) {
+  const id = ids[i]!;
+  return id < 0 ? null : s.names.feats[id]!;
+}
+function dob(s: RecordStore, i: number) {
+  const id = s.dob.ids[i]!;
+  return id < 0 ? null : { key: s.dob.dict.keys[id]!, ...s.dob.dict.feats[id]! };
+}
+function value(ids: number[], keys: string[], i: number): string | null {
+  const id = ids[i]!;
+  return id < 0 ? null : keys[id]!;
+}
+const g = (s: RecordStore, i: number) => name(s, s.given.ids, i);
+const f = (s: RecordStore, i: number) => name(s, s.family.ids, i);
+const some = (...parts: (string | number | null | undefined | false)[]): string[] =>
+  parts.some((p) => p === null || p === undefined || p === false || p === '') ? [] : [parts.join('|')];
+
+/** The default rules over string features, by rule name. */
+export const STABLE_KEYS: Readonly<Record<string, KeyFn>> = {
+  name_pair_phonetic: (s, i) => {
+    const a = g(s, i)?.meta1;
+    const b = f(s, i)?.meta1;
+    return a && b ? [a < b ? `${a}|${b}` : `${b}|${a}`] : [];
+  },
+  family_phonetic_birth_year: (s, i) => some(f(s, i)?.meta1, dob(s, i)?.year),
+  nickname_family_dm: (s, i) => {
+    const gn = g(s, i);
+    const fn = f(s, i);
+    return gn && fn ? fn.dm.map((code) => `${nicknameCanonical(gn.tokens[0]!)}|${code}`) : [];
+  },
+  birth_date_given_initial: (s, i) => some(dob(s, i)?.key, g(s, i)?.key[0]),
+  birth_date_family_initial: (s, i) => some(dob(s, i)?.key, f(s, i)?.key[0]),
+  given_family_initial_birth_year: (s, i) => some(g(s, i)?.fold, f(s, i)?.key[0], dob(s, i)?.year),
+  given_family_initial_birth_day: (s, i) => {
+    const d = dob(s, i);
+    return d && d.month > 0 ? some(g(s, i)?.fold, f(s, i)?.key[0], d.month, d.day) : [];
+  },
+  given_family_prefix: (s, i) => {
+    const fold = f(s, i)?.fold;
+    return fold && fold.length >= 2 ? some(g(s, i)?.fold, fold.slice(0, 2)) : [];
+  },
+  given_birth_year: (s, i) => some(g(s, i)?.fold, dob(s, i)?.year),
+  family_given_initial: (s, i) => some(f(s, i)?.fold, g(s, i)?.key[0]),
+  family_city: (s, i) => some(f(s, i)?.fold, value(s.city.ids, s.city.dict.keys, i)),
+  given_city: (s, i) => some(g(s, i)?.fold, value(s.city.ids, s.city.dict.keys, i)),
+  family_alone: (s, i) => some(f(s, i)?.fold),
+  postcode_family_initial: (s, i) => some(value(s.postcode.ids, s.postcode.dict.keys, i), f(s, i)?.key[0]),
+  postcode_birth_year: (s, i) => some(value(s.postcode.ids, s.postcode.dict.keys, i), dob(s, i)?.year),
+  address_house_street: (s, i) => {
+    const id = s.address.ids[i]!;
+    if (id < 0) return [];
+    const a = s.address.dict.feats[id]!;
+    const street = a.tokens.find((t) => !/^\d/.test(t) && t.length > 2);
+    return some(a.house, street);
+  },
+  ssn: (s, i) => some(value(s.ssn.ids, s.ssn.dict.keys, i)),
+  phone: (s, i) => some(value(s.phone.ids, s.phone.dict.keys, i)),
+  email: (s, i) => some(value(s.email.ids, s.email.dict.keys, i)),
+  email_user: (s, i) => {
+    const id = s.email.ids[i]!;
+    const local = id < 0 ? '' : s.email.dict.feats[id]!.local;
+    return local.length >= 4 ? [local] : [];
+  },
+  identifier: (s, i) => s.identifiers[i] ?? [],
+};
+
+function blockHash(rule: string, key: string): number {
+  let h = 0x811c9dc5;
+  const text = `${rule}\u0001${key}`;
+  for (let k = 0; k < text.length; k++) {
+    h ^= text.charCodeAt(k);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h | 0;
+}
+
+/** Distinct block numbers of record i, ascending. */
+export function blocksOf(store: RecordStore, i: number, rules: readonly BlockingRule[] = DEFAULT_RULES): number[] {
+  const out: number[] = [];
+  for (const rule of rules) {
+    const fn = STABLE_KEYS[rule.name];
+    if (!fn) throw new Error(`blocking rule ${rule.name} has no stable form in blocking-keys.ts`);
+    for (const key of fn(store, i)) out.push(blockHash(rule.name, key));
+  }
+  out.sort((x, y) => x - y);
+  return out.filter((h, k) => k === 0 || out[k - 1] !== h);
+}
+
+/** Block memberships (block number, record position), grouped by block with members ascending. */
+export interface Memberships {
+  block: Int32Array;
+  member: Int32Array;
+  length: number;
+}
+
+/** Members must be added in ascending position order: the sort is stable. */
+export class MembershipBuilder {
+  private block = new Int32Array(1024);
+  private member = new Int32Array(1024);
+  private n = 0;
+
+  add(block: number, member: number): void {
+    if (this.n === this.block.length) {
+      const b = new Int32Array(this.n * 2);
+      b.set(this.block);
+      this.block = b;
+      const m = new Int32Array(this.n * 2);
+      m.set(this.member);
+      this.member = m;
+    }
+    this.block[this.n] = block;
+    this.member[this.n++] = member;
+  }
+
+  /** Grouped by block: two stable 16-bit radix passes, linear in the number of memberships. */
+  build(): Memberships {
+    let block = this.block.subarray(0, this.n);
+    let member = this.member.subarray(0, this.n);
+    for (const shift of [0, 16]) {
+      const count = new Int32Array(65537);
+      for (let k = 0; k < block.length; k++) count[((block[k]! >>> shift) & 0xffff) + 1]!++;
+      for (let d = 0; d < 65536; d++) count[d + 1]! += count[d]!;
+      const nb = new Int32Array(block.length);
+      const nm = new Int32Array(block.length);
+      for (let k = 0; k < block.length; k++) {
+        const d = (block[k]! >>> shift) & 0xffff;
+        const at = count[d]!++;
+        nb[at] = block[k]!;
+        nm[at] = member[k]!;
+      }
+      block = nb;
+      member = nm;
+    }
+    return { block, member, length: block.length };
+  }
+}
+
+export interface BlockPairs {
+  pairs: PairList;
+  /** Blocks over the cap, with their size: they produce no pairs. */
+  oversized: Map<number, number>;
+}
+
+/**
+ * Candidate pairs (a < b) of records sharing a block of at most `cap` members. With `isNew`,
+ * only pairs with at least one new record are made (an incremental batch); `extraSize` adds
+ * members a block has elsewhere (stored records not loaded here) to its size.
+ */
+export function blockPairs(
+  m: Memberships,
+  n: number,
+  opts: { cap?: number; isNew?: Uint8Array; extraSize?: (block: number) => number } = {},
+): BlockPairs {
+  const cap = opts.cap ?? BLOCK_CAP;
+  const oversized = new Map<number, number>();
+  let codes = new Float64Array(1024);
+  let count = 0;
+  for (let start = 0; start < m.length; ) {
+    let end = start + 1;
+    while (end < m.length && m.block[end] === m.block[start]) end++;
+    const size = end - start + (opts.extraSize?.(m.block[start]!) ?? 0);
+    if (size > cap) oversized.set(m.block[start]!, size);
+    else if (end - start > 1) {
+      for (let x = start; x < end; x++) {
+        for (let y = x + 1; y < end; y++) {
+          const a = m.member[x]!;
+          const b = m.member[y]!;
+          if (a === b || (opts.isNew && !opts.isNew[a] && !opts.isNew[b])) continue;
+          if (count === codes.length) {
+            const next = new Float64Array(count * 2);
+            next.set(codes);
+            codes = next;
+          }
+          codes[count++] = a < b ? a * n + b : b * n + a;
+        }
+      }
+    }
+    start = end;
+  }
+  return { pairs: decodePairs(codes.subarray(0, count), n), oversized };
+}
+
+function decodePairs(codes: Float64Array, n: number): PairList {
+  codes.sort();
+  let u = 0;
+  for (let k = 0; k < codes.length; k++) if (k === 0 || codes[k] !== codes[k - 1]) codes[u++] = codes[k]!;
+  const a = new Int32Array(u);
+  const b = new Int32Array(u);
+  for (let k = 0; k < u; k++) {
+    const x = Math.floor(codes[k]! / n);
+    a[k] = x;
+    b[k] = codes[k]! - x * n;
+  }
+  return { a, b, length: u };
+}

@@ -1,0 +1,106 @@
+import type { Tx } from '../../db/database';
+import { addStats, applyResults } from './apply-results';
+import { collapse, fingerprint } from './collapse';
+import { orgComponent, personComponent, redoOrgs, redoPersons } from './component';
+import type { DecisionConstraints } from './constraints';
+import { indexRows, matchBitsOf, secs, type RunCounts } from './full-run';
+import type { Model } from './match';
+import { keptApart, matchAgainstIndex } from './index-match';
+import { forgetMentions, repsByFingerprint, repsOf, supersededMentions, writeMentions, writeOversized, writePairs } from './match-index.repo';
+import { loadMentions } from './mentions';
+import { orgKeys } from './org-engine';
+import type { ReviewPair } from './person-clusters';
+import { linksOf, mentionsOfEntities, relinkCalls } from './resolve.repo';
+import type { ResolveProgress } from './resolve.types';
+import { replaceReviewItems } from './review.repo';
+
+/**
+ * An incremental run: the mentions of batches not resolved yet are compared with the stored
+ * records sharing their blocks (and with each other); only the components they touch are
+ * clustered again. A record replaced by a newer version leaves the index, and its component
+ * is redone without it.
+ */
+export async function incrementalRun(
+  tx: Tx,
+  model: Model,
+  batchIds: readonly string[],
+  decisions: readonly DecisionConstraints[],
+  progress: ResolveProgress,
+): Promise<RunCounts> {
+  const t0 = Date.now();
+  const stale = await supersededMentions(tx, batchIds);
+  const stalePersons = stale.filter((m) => !isOrgMention(m));
+  const staleOrgs = stale.filter(isOrgMention);
+  const staleMates = await entityMatesOf(tx, stalePersons, false);
+  const staleOrgMates = await entityMatesOf(tx, staleOrgs, true);
+  await forgetMentions(tx, stale);
+  const mentions = await loadMentions(tx, { kind: 'batches', batchIds });
+  progress(`read ${mentions.persons.length} new person and ${mentions.orgs.length} organization mentions; ${stale.length} replaced (${secs(t0)})`);
+
+  const prints = await repsByFingerprint(tx, uniq(mentions.persons.map((p) => fingerprint(p.record))));
+  const folded = collapse(mentions.persons, prints, keptApart(decisions));
+  const newReps = folded.reps;
+  const newDups = new Map<number, number[]>();
+  for (const [m, rep] of folded.repOf) if (m !== rep) newDups.set(rep, [...(newDups.get(rep) ?? []), m]);
+  const isNew = new Set(newReps.map((r) => r.mention));
+  const scored = await matchAgainstIndex(tx, model, newReps);
+  const candRecords = scored.candidates;
+  progress(`compared with ${candRecords.length} stored records: ${scored.pairsScored} pairs scored (${secs(t0)})`);
+
+  const matchBits = matchBitsOf(model);
+  const touched = scored.edges.filter((e) => e.weight >= matchBits).flatMap((e) => [e.a, e.b]).filter((m) => !isNew.has(m));
+  const seeds = [...touched, ...[...newDups.keys()].filter((m) => !isNew.has(m)), ...staleMates];
+  const comp = await personComponent(tx, seeds, decisions, matchBits);
+  const loaded = new Map(candRecords.map((p) => [p.mention, p]));
+  const redo = await redoPersons(tx, model, comp, decisions, { newReps, newEdges: scored.edges, newDups, loaded });
+  const inScope = new Set(redo.reps);
+  const crossing: ReviewPair[] = scored.edges
+    .filter((e) => !(inScope.has(e.a) && inScope.has(e.b)) && e.weight < matchBits)
+    .map((e) => ({ a: e.a, b: e.b, weight: e.weight, reason: e.conflicts.length > 0 ? 'conflict' : 'band' }));
+
+  await writeMentions(tx, indexRows(mentions, folded, scored.set, scored.allOversized));
+  await writePairs(tx, scored.edges);
+  await writeOversized(tx, scored.oversized);
+  const staleLinks = await linksOf(tx, stalePersons);
+  const personStats = await applyResults(tx, redo.results, new Map([...redo.old, ...staleLinks]), stalePersons);
+  await replaceReviewItems(tx, redo.reps, [...redo.results.review, ...crossing]);
+
+  const keys = mentions.orgs.map(orgKeys);
+  const orgSeeds = await orgComponent(tx, staleOrgMates, { keys: uniq(keys.map((k) => k.key)), codes: uniq(keys.map((k) => k.code)) });
+  const orgs = await redoOrgs(tx, orgSeeds, decisions, mentions.orgs);
+  const staleOrgLinks = await linksOf(tx, staleOrgs);
+  const orgStats = await applyResults(tx, orgs.results, new Map([...orgs.old, ...staleOrgLinks]), staleOrgs);
+  const phones = uniq([...redo.records, ...newReps].map((p) => p.record.phone ?? null));
+  const callLinks = await relinkCalls(tx, { batchIds, phones });
+  progress(`re-clustered ${redo.reps.length} records in the touched components (${secs(t0)})`);
+  return {
+    ...addStats(personStats, orgStats),
+    mentions: mentions.persons.length + mentions.orgs.length,
+    personMentions: mentions.persons.length,
+    representatives: newReps.length,
+    orgMentions: mentions.orgs.length,
+    pairsScored: scored.pairsScored,
+    pairsKept: scored.edges.length,
+    personEntities: redo.results.entities.length,
+    orgEntities: orgs.results.entities.length,
+    reviewItems: redo.results.review.length + crossing.length,
+    callLinks,
+    oversizedBlocks: scored.oversized.size,
+  };
+}
+
+function uniq(xs: readonly (string | null)[]): string[] {
+  return [...new Set(xs.filter((x): x is string => x !== null && x !== ''))];
+}
+
+const isOrgMention = (m: number) => m % 8 >= 2;
+
+/** Representatives that shared an entity with the mentions (their components must be redone). */
+async function entityMatesOf(tx: Tx, mentions: readonly number[], org: boolean): Promise<number[]> {
+  if (mentions.length === 0) return [];
+  const links = await linksOf(tx, mentions);
+  const mates = await mentionsOfEntities(tx, [...new Set([...links.values()].map((l) => l.entityId))]);
+  const gone = new Set(mentions);
+  const reps = await repsOf(tx, mates.map((m) => m.mention).filter((m) => !gone.has(m)));
+  return [...new Set(reps.values())].filter((m) => !gone.has(m) && isOrgMention(m) === org);
+}

@@ -1,0 +1,207 @@
+import type { Tx } from '../../db/database';
+import { copyRows, textArray } from './copy';
+
+/** SQL of the match index: resolved mentions, their blocks and the scored pairs kept. */
+export interface IndexRow {
+  mention: number;
+  recordId: number;
+  role: string;
+  kind: 'person' | 'organization';
+  rep: number;
+  fingerprint: string | null;
+  blocks: number[] | null;
+  orgKey: string | null;
+  orgCode: string | null;
+}
+
+export interface PairRow {
+  a: number;
+  b: number;
+  weight: number;
+  proven: boolean;
+  conflicts: string[];
+}
+
+const num = (v: unknown) => Number(v);
+
+export async function clearIndex(tx: Tx): Promise<void> {
+  await tx.exec(`TRUNCATE match_pairs, match_oversized, match_mentions, match_blocks;`);
+}
+
+function* blockRows(rows: readonly IndexRow[]): Generator<[number, number]> {
+  for (const r of rows) for (const b of r.blocks ?? []) yield [b, r.mention];
+}
+
+export async function writeMentions(tx: Tx, rows: readonly IndexRow[]): Promise<void> {
+  await copyRows(
+    tx,
+    'match_mentions',
+    ['mention', 'source_record_id', 'role', 'kind', 'rep', 'fingerprint', 'org_key', 'org_code'],
+    rows.map((r) => [r.mention, r.recordId, r.role, r.kind, r.rep, r.fingerprint, r.orgKey, r.orgCode]),
+  );
+  await copyRows(tx, 'match_blocks', ['block', 'mention'], blockRows(rows));
+}
+
+/** A full run's index: block rows are loaded without their indexes, which are built after. */
+export async function writeWholeIndex(tx: Tx, rows: readonly IndexRow[]): Promise<void> {
+  await tx.exec(`DROP INDEX IF EXISTS match_blocks_block_idx; DROP INDEX IF EXISTS match_blocks_mention_idx;`);
+  await writeMentions(tx, rows);
+  await tx.exec(`CREATE INDEX match_blocks_block_idx ON match_blocks (block); CREATE INDEX match_blocks_mention_idx ON match_blocks (mention);`);
+}
+
+export async function writePairs(tx: Tx, rows: readonly PairRow[]): Promise<void> {
+  await copyRows(tx, 'match_pairs', ['a', 'b', 'weight', 'proven', 'conflicts'], rows.map((p) => [p.a, p.b, p.weight, p.proven, textArray(p.conflicts)]));
+}
+
+export async function writeOversized(tx: Tx, blocks: ReadonlyMap<number, number>): Promise<void> {
+  if (blocks.size === 0) return;
+  await tx.query(
+    `INSERT INTO match_oversized (block, members) SELECT * FROM unnest($1::int[], $2::int[])
+     ON CONFLICT (block) DO UPDATE SET members = EXCLUDED.members`,
+    [[...blocks.keys()], [...blocks.values()]],
+  );
+}
+
+/** Removes mentions from the index with their pairs and open review items. */
+export async function forgetMentions(tx: Tx, mentions: readonly number[]): Promise<void> {
+  if (mentions.length === 0) return;
+  await tx.query(`DELETE FROM match_pairs WHERE a = ANY($1::bigint[]) OR b = ANY($1::bigint[])`, [mentions]);
+  await tx.query(`UPDATE review_queue SET status = 'closed', updated_at = now() WHERE status = 'open' AND (mention_a = ANY($1::bigint[]) OR mention_b = ANY($1::bigint[]))`, [mentions]);
+  await tx.query(`DELETE FROM match_blocks WHERE mention = ANY($1::bigint[])`, [mentions]);
+  await tx.query(`DELETE FROM match_mentions WHERE mention = ANY($1::bigint[])`, [mentions]);
+}
+
+export async function repsByFingerprint(tx: Tx, prints: readonly string[]): Promise<Map<string, number>> {
+  if (prints.length === 0) return new Map();
+  const rows = await tx.query<{ fingerprint: string; rep: string }>(
+    `SELECT fingerprint, min(rep) AS rep FROM match_mentions WHERE fingerprint = ANY($1::text[]) AND rep = mention GROUP BY fingerprint`,
+    [prints],
+  );
+  return new Map(rows.map((r) => [r.fingerprint, num(r.rep)]));
+}
+
+export async function oversizedAmong(tx: Tx, blocks: readonly number[]): Promise<Map<number, number>> {
+  if (blocks.length === 0) return new Map();
+  const rows = await tx.query<{ block: number; members: number }>(`SELECT block, members FROM match_oversized WHERE block = ANY($1::int[])`, [blocks]);
+  return new Map(rows.map((r) => [num(r.block), num(r.members)]));
+}
+
+/** Representatives that share any of the blocks. */
+export async function repsInBlocks(tx: Tx, blocks: readonly number[]): Promise<number[]> {
+  if (blocks.length === 0) return [];
+  const rows = await tx.query<{ mention: string }>(`SELECT DISTINCT mention FROM match_blocks WHERE block = ANY($1::int[])`, [blocks]);
+  return rows.map((r) => num(r.mention));
+}
+
+/** Indexed mentions of records that a newer version (in these batches) replaces. */
+export async function supersededMentions(tx: Tx, batchIds: readonly string[]): Promise<number[]> {
+  if (batchIds.length === 0) return [];
+  const rows = await tx.query<{ mention: string }>(
+    `SELECT m.mention FROM source_records n
+     JOIN source_records o ON o.source = n.source AND o.record_id = n.record_id AND o.version < n.version
+     JOIN match_mentions m ON m.source_record_id = o.id
+     WHERE n.batch_id = ANY($1::uuid[]) AND n.version > 1`,
+    [batchIds],
+  );
+  return rows.map((r) => num(r.mention));
+}
+
+/** Indexed mentions whose source record no longer exists (disposed). */
+export async function orphanMentions(tx: Tx): Promise<number[]> {
+  const rows = await tx.query<{ mention: string }>(
+    `SELECT m.mention FROM match_mentions m WHERE NOT EXISTS (SELECT 1 FROM source_records r WHERE r.id = m.source_record_id)`,
+  );
+  return rows.map((r) => num(r.mention));
+}
+
+function toPair(r: { a: string; b: string; weight: number; proven: boolean; conflicts: string[] | string }): PairRow {
+  return { a: num(r.a), b: num(r.b), weight: Number(r.weight), proven: r.proven, conflicts: Array.isArray(r.conflicts) ? r.conflicts : [] };
+}
+
+/** Stored pairs with both ends in the set. */
+export async function pairsAmong(tx: Tx, mentions: readonly number[]): Promise<PairRow[]> {
+  if (mentions.length < 2) return [];
+  const rows = await tx.query<{ a: string; b: string; weight: number; proven: boolean; conflicts: string[] }>(
+    `SELECT a, b, weight, proven, conflicts FROM match_pairs WHERE a = ANY($1::bigint[]) AND b = ANY($1::bigint[])`,
+    [mentions],
+  );
+  return rows.map(toPair);
+}
+
+/** Other ends of stored pairs at or above `minWeight` touching the mentions. */
+export async function strongNeighbours(tx: Tx, mentions: readonly number[], minWeight: number): Promise<number[]> {
+  if (mentions.length === 0) return [];
+  const rows = await tx.query<{ m: string }>(
+    `SELECT b AS m FROM match_pairs WHERE a = ANY($1::bigint[]) AND weight >= $2
+     UNION SELECT a FROM match_pairs WHERE b = ANY($1::bigint[]) AND weight >= $2`,
+    [mentions, minWeight],
+  );
+  return rows.map((r) => num(r.m));
+}
+
+/** Non-representative mentions folded onto these representatives. */
+export async function duplicatesOf(tx: Tx, reps: readonly number[]): Promise<{ mention: number; rep: number }[]> {
+  if (reps.length === 0) return [];
+  const rows = await tx.query<{ mention: string; rep: string }>(
+    `SELECT mention, rep FROM match_mentions WHERE rep = ANY($1::bigint[]) AND mention <> rep`,
+    [reps],
+  );
+  return rows.map((r) => ({ mention: num(r.mention), rep: num(r.rep) }));
+}
+
+/** Representative of each mention (unknown mentions are left out). */
+export async function repsOf(tx: Tx, mentions: readonly number[]): Promise<Map<number, number>> {
+  if (mentions.length === 0) return new Map();
+  const rows = await tx.query<{ mention: string; rep: string }>(`SELECT mention, rep FROM match_mentions WHERE mention = ANY($1::bigint[])`, [mentions]);
+  return new Map(rows.map((r) => [num(r.mention), num(r.rep)]));
+}
+
+export interface OrgIndexRow {
+  mention: number;
+  orgKey: string | null;
+  orgCode: string | null;
+}
+
+/** Indexed organization mentions sharing a name key or a school code. */
+export async function orgsByKeys(tx: Tx, keys: readonly string[], codes: readonly string[]): Promise<OrgIndexRow[]> {
+  if (keys.length === 0 && codes.length === 0) return [];
+  const rows = await tx.query<{ mention: string; org_key: string | null; org_code: string | null }>(
+    `SELECT mention, org_key, org_code FROM match_mentions WHERE kind = 'organization' AND (org_key = ANY($1::text[]) OR org_code = ANY($2::text[]))`,
+    [keys, codes],
+  );
+  return rows.map((r) => ({ mention: num(r.mention), orgKey: r.org_key, orgCode: r.org_code }));
+}
+
+export async function orgRows(tx: Tx, mentions: readonly number[]): Promise<OrgIndexRow[]> {
+  if (mentions.length === 0) return [];
+  const rows = await tx.query<{ mention: string; org_key: string | null; org_code: string | null }>(
+    `SELECT mention, org_key, org_code FROM match_mentions WHERE kind = 'organization' AND mention = ANY($1::bigint[])`,
+    [mentions],
+  );
+  return rows.map((r) => ({ mention: num(r.mention), orgKey: r.org_key, orgCode: r.org_code }));
+}
+
+/** A mention becomes a representative of its own, with its blocks (fingerprint null: kept apart). */
+export async function setRepresentative(tx: Tx, mention: number, blocks: readonly number[], fingerprint: string | null): Promise<void> {
+  await tx.query(`UPDATE match_mentions SET rep = mention, fingerprint = $2 WHERE mention = $1`, [mention, fingerprint]);
+  await tx.query(`DELETE FROM match_blocks WHERE mention = $1`, [mention]);
+  await tx.query(`INSERT INTO match_blocks (block, mention) SELECT unnest($2::int[]), $1`, [mention, blocks]);
+}
+
+/** Re-points every mention folded onto `from` (and `from` itself) to `to`. */
+export async function refoldGroup(tx: Tx, from: number, to: number, fingerprint: string): Promise<void> {
+  await tx.query(`DELETE FROM match_pairs WHERE a = $1 OR b = $1`, [from]);
+  await tx.query(`UPDATE review_queue SET status = 'closed', updated_at = now() WHERE status = 'open' AND (mention_a = $1 OR mention_b = $1)`, [from]);
+  await tx.query(`UPDATE match_mentions SET rep = $2 WHERE rep = $1 AND mention <> $2`, [from, to]);
+  await tx.query(`UPDATE match_mentions SET fingerprint = $2 WHERE mention = $1`, [from, fingerprint]);
+  await tx.query(`DELETE FROM match_blocks WHERE mention = $1`, [from]);
+}
+
+export async function setFingerprint(tx: Tx, mention: number, fingerprint: string | null): Promise<void> {
+  await tx.query(`UPDATE match_mentions SET fingerprint = $2 WHERE mention = $1`, [mention, fingerprint]);
+}
+
+export async function pointTo(tx: Tx, mentions: readonly number[], rep: number): Promise<void> {
+  if (mentions.length === 0) return;
+  await tx.query(`UPDATE match_mentions SET rep = $2 WHERE mention = ANY($1::bigint[])`, [mentions, rep]);
+}

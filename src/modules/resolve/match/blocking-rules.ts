@@ -1,0 +1,240 @@
+import type { RecordStore } from './store';
+import { key, sym } from './symbols';
+
+/**
+ * A blocking rule: records that share any of their keys become candidate pairs. Keys are
+ * small integers built from interned parts (symbols.ts), pushed onto `out`.
+ */
+export interface BlockingRule {
+  name: string;
+  /** Comparisons whose fields the rule reads: EM leaves them out when trained on this rule's pairs. */
+  fields: string[];
+  /** A tighter block cap for a wide rule (the run's cap applies when smaller). */
+  maxBlockSize?: number;
+  keys(s: RecordStore, i: number, out: number[]): void;
+}
+
+function given(s: RecordStore, i: number) {
+  const id = s.given.ids[i]!;
+  return id < 0 ? null : s.names.feats[id]!.sym;
+}
+
+function family(s: RecordStore, i: number) {
+  const id = s.family.ids[i]!;
+  return id < 0 ? null : s.names.feats[id]!.sym;
+}
+
+function dob(s: RecordStore, i: number) {
+  const id = s.dob.ids[i]!;
+  return id < 0 ? null : { id, ...s.dob.dict.feats[id]! };
+}
+
+/** A field's interned value id + 1 (so 0 means missing). */
+const idOf = (ids: number[], i: number): number => ids[i]! + 1;
+
+/** A rule on one exact field value. */
+function exact(name: string, field: string, ids: (s: RecordStore) => number[]): BlockingRule {
+  return {
+    name,
+    fields: [field],
+    keys(s, i, out) {
+      const v = idOf(ids(s), i);
+      if (v > 0) out.push(key(v));
+    },
+  };
+}
+
+/**
+ * The default rules. Each survives a different kind of damage, so a pair is lost only when
+ * every rule's fields are corrupted at once: swap-invariant phonetic names, dates with either
+ * initial, names with a city or a birth year, addresses, and every exact contact or document
+ * number. The wide ones (family_alone) are bounded by the block cap, which is reported.
+ */
+export const DEFAULT_RULES: readonly BlockingRule[] = [
+  {
+    name: 'name_pair_phonetic',
+    fields: ['given_name', 'family_name'],
+    keys(s, i, out) {
+      const g = given(s, i);
+      const f = family(s, i);
+      if (g && f && g.meta1 > 0 && f.meta1 > 0)
+        out.push(key(Math.min(g.meta1, f.meta1), Math.max(g.meta1, f.meta1)));
+    },
+  },
+  {
+    name: 'family_phonetic_birth_year',
+    fields: ['family_name', 'birth_date'],
+    keys(s, i, out) {
+      const f = family(s, i);
+      const d = dob(s, i);
+      if (f && d && f.meta1 > 0) out.push(key(f.meta1, d.year));
+    },
+  },
+  {
+    name: 'nickname_family_dm',
+    fields: ['given_name', 'family_name'],
+    keys(s, i, out) {
+      const g = given(s, i);
+      const f = family(s, i);
+      if (g && f) for (const code of f.dm) out.push(key(g.nick, code));
+    },
+  },
+  {
+    name: 'birth_date_given_initial',
+    fields: ['birth_date', 'given_name'],
+    keys(s, i, out) {
+      const g = given(s, i);
+      const d = dob(s, i);
+      if (g && d) out.push(key(d.id, g.initial));
+    },
+  },
+  {
+    name: 'birth_date_family_initial',
+    fields: ['birth_date', 'family_name'],
+    keys(s, i, out) {
+      const f = family(s, i);
+      const d = dob(s, i);
+      if (f && d) out.push(key(d.id, f.initial));
+    },
+  },
+  {
+    name: 'given_family_initial_birth_year',
+    fields: ['given_name', 'family_name', 'birth_date'],
+    keys(s, i, out) {
+      const g = given(s, i);
+      const f = family(s, i);
+      const d = dob(s, i);
+      if (g && f && d) out.push(key(g.fold, f.initial, d.year));
+    },
+  },
+  {
+    name: 'given_family_initial_birth_day',
+    fields: ['given_name', 'family_name', 'birth_date'],
+    keys(s, i, out) {
+      const g = given(s, i);
+      const f = family(s, i);
+      const d = dob(s, i);
+      if (g && f && d && d.month > 0) out.push(key(g.fold, f.initial, d.month, d.day));
+    },
+  },
+  {
+    name: 'given_family_prefix',
+    fields: ['given_name', 'family_name'],
+    keys(s, i, out) {
+      const g = given(s, i);
+      const f = family(s, i);
+      if (g && f && f.prefix2 > 0) out.push(key(g.fold, f.prefix2));
+    },
+  },
+  {
+    name: 'given_birth_year',
+    fields: ['given_name', 'birth_date'],
+    keys(s, i, out) {
+      const g = given(s, i);
+      const d = dob(s, i);
+      if (g && d) out.push(key(g.fold, d.year));
+    },
+  },
+  {
+    name: 'family_given_initial',
+    fields: ['family_name', 'given_name'],
+    keys(s, i, out) {
+      const g = given(s, i);
+      const f = family(s, i);
+      if (g && f) out.push(key(f.fold, g.initial));
+    },
+  },
+  {
+    name: 'family_city',
+    fields: ['family_name', 'city'],
+    keys(s, i, out) {
+      const f = family(s, i);
+      const c = idOf(s.city.ids, i);
+      if (f && c > 0) out.push(key(f.fold, c));
+    },
+  },
+  {
+    name: 'given_city',
+    fields: ['given_name', 'city'],
+    keys(s, i, out) {
+      const g = given(s, i);
+      const c = idOf(s.city.ids, i);
+      if (g && c > 0) out.push(key(g.fold, c));
+    },
+  },
+  {
+    // Wide on purpose, with its own small cap: rare surnames still link records whose other
+    // fields are all damaged or missing; common ones are skipped (and reported), otherwise
+    // this one rule would produce most candidate pairs of a large run.
+    name: 'family_alone',
+    fields: ['family_name'],
+    maxBlockSize: 50,
+    keys(s, i, out) {
+      const f = family(s, i);
+      if (f) out.push(key(f.fold));
+    },
+  },
+  {
+    name: 'postcode_family_initial',
+    fields: ['postal_code', 'family_name'],
+    keys(s, i, out) {
+      const p = idOf(s.postcode.ids, i);
+      const f = family(s, i);
+      if (p > 0 && f) out.push(key(p, f.initial));
+    },
+  },
+  {
+    name: 'postcode_birth_year',
+    fields: ['postal_code', 'birth_date'],
+    keys(s, i, out) {
+      const p = idOf(s.postcode.ids, i);
+      const d = dob(s, i);
+      if (p > 0 && d) out.push(key(p, d.year));
+    },
+  },
+  {
+    name: 'address_house_street',
+    fields: ['address'],
+    keys(s, i, out) {
+      const id = s.address.ids[i]!;
+      const hs = id < 0 ? 0 : s.address.dict.feats[id]!.houseStreet;
+      if (hs > 0) out.push(key(hs));
+    },
+  },
+  exact('ssn', 'ssn', (s) => s.ssn.ids),
+  exact('phone', 'phone', (s) => s.phone.ids),
+  exact('email', 'email', (s) => s.email.ids),
+  {
+    name: 'email_user',
+    fields: ['email'],
+    keys(s, i, out) {
+      const id = s.email.ids[i]!;
+      const local = id < 0 ? 0 : s.email.dict.feats[id]!.localSym;
+      if (local > 0) out.push(key(local));
+    },
+  },
+  {
+    name: 'identifier',
+    fields: ['identifiers'],
+    keys(s, i, out) {
+      for (const k of s.identifiers[i] ?? []) out.push(key(sym(k)));
+    },
+  },
+];
+
+/**
+ * Extra rules used only to train EM sessions, never to generate candidates: single-field
+ * blocks give the cleanest estimate of the other fields' m, but are too wide to score.
+ */
+export const TRAINING_RULES: readonly BlockingRule[] = [
+  exact('birth_date_alone', 'birth_date', (s) => s.dob.ids),
+  {
+    name: 'given_alone',
+    fields: ['given_name'],
+    keys(s, i, out) {
+      const g = given(s, i);
+      if (g) out.push(key(g.fold));
+    },
+  },
+  exact('postcode_alone', 'postal_code', (s) => s.postcode.ids),
+];

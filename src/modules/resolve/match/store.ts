@@ -1,0 +1,251 @@
+import { doubleMetaphone } from 'double-metaphone';
+import { daitchMokotoff } from './compare/daitch-mokotoff';
+import { nicknameCanonical, nicknameGroups } from './compare/nicknames';
+import { sym } from './symbols';
+import {
+  addressTokens,
+  codeKey,
+  consonantSkeleton,
+  emailKey,
+  foldName,
+  nameKey,
+  parseBirthDate,
+  phoneKey,
+  textKey,
+  type ParsedDate,
+} from './normalize';
+import type { MatchRecord } from './types';
+
+/** Interned values with their features computed once per distinct value, not per record. */
+export class Dict<F> {
+  readonly index = new Map<string, number>();
+  readonly keys: string[] = [];
+  readonly feats: F[] = [];
+  constructor(private readonly makeFeatures: (key: string) => F) {}
+
+  intern(key: string): number {
+    let id = this.index.get(key);
+    if (id === undefined) {
+      id = this.keys.length;
+      this.index.set(key, id);
+      this.keys.push(key);
+      this.feats.push(this.makeFeatures(key));
+    }
+    return id;
+  }
+}
+
+/** One field across all records: value ids (-1 = missing) and per-value counts for TF. */
+export class Column<F> {
+  readonly ids: number[] = [];
+  readonly counts: number[] = [];
+  nonNull = 0;
+  constructor(readonly dict: Dict<F>) {}
+
+  // Raw input → value id: names, cities and dates repeat across millions of records, and the
+  // regex and Unicode work of normalizing them is most of the preparation cost. Bounded so
+  // that unique values (phones, emails) cannot grow it without limit.
+  private readonly seen = new Map<string, number>();
+
+  push(key: string | null): void {
+    this.pushId(key === null ? -1 : this.dict.intern(key));
+  }
+
+  /** Push a raw value through `normalize`, memoized on the raw string. */
+  pushRaw(raw: string | null | undefined, normalize: (raw: string) => string | null): void {
+    if (raw === null || raw === undefined || raw === '') {
+      this.pushId(-1);
+      return;
+    }
+    let id = this.seen.get(raw);
+    if (id === undefined) {
+      const key = normalize(raw);
+      id = key === null ? -1 : this.dict.intern(key);
+      if (this.seen.size >= 500_000) this.seen.clear();
+      this.seen.set(raw, id);
+    }
+    this.pushId(id);
+  }
+
+  private pushId(id: number): void {
+    this.ids.push(id);
+    if (id < 0) return;
+    while (this.counts.length <= id) this.counts.push(0);
+    this.counts[id]!++;
+    this.nonNull++;
+  }
+}
+
+export interface NameFeatures {
+  key: string;
+  fold: string;
+  skeleton: string;
+  meta1: string;
+  meta2: string;
+  dm: string[];
+  nick: readonly number[];
+  tokens: string[];
+  /** Integer ids (see symbols.ts) used to build blocking keys without strings. */
+  sym: {
+    fold: number;
+    meta1: number;
+    dm: number[];
+    nick: number;
+    initial: number;
+    prefix2: number;
+  };
+}
+
+export interface AddressFeatures {
+  tokens: string[];
+  house: string;
+  /** Symbol of 'house|first street word', 0 when either is missing (a blocking key). */
+  houseStreet: number;
+  /** Sorted character-bigram codes of the whole line: a cheap, typo-tolerant similarity. */
+  bigrams: Int32Array;
+}
+
+export interface EmailFeatures {
+  local: string;
+  domain: string;
+  /** Symbol of the user name when it is long enough to block on (≥ 4 characters), else 0. */
+  localSym: number;
+}
+
+function nameFeatures(key: string): NameFeatures {
+  const tokens = key.split(' ');
+  const [meta1, meta2] = doubleMetaphone(key.replace(/ /g, ''));
+  const fold = foldName(key);
+  const dm = daitchMokotoff(key);
+  return {
+    key,
+    fold,
+    skeleton: consonantSkeleton(fold),
+    meta1,
+    meta2,
+    dm,
+    nick: nicknameGroups(key),
+    tokens,
+    sym: {
+      fold: sym(fold),
+      meta1: meta1 === '' ? 0 : sym(meta1),
+      dm: dm.map(sym),
+      nick: sym(nicknameCanonical(tokens[0]!)),
+      initial: key.charCodeAt(0),
+      prefix2: fold.length >= 2 ? fold.charCodeAt(0) * 256 + fold.charCodeAt(1) : 0,
+    },
+  };
+}
+
+function addressFeatures(key: string): AddressFeatures {
+  const tokens = key.split(' ');
+  const bigrams = new Int32Array(Math.max(key.length - 1, 0));
+  for (let k = 0; k + 1 < key.length; k++)
+    bigrams[k] = key.charCodeAt(k) * 65536 + key.charCodeAt(k + 1);
+  bigrams.sort();
+  const house = tokens.find((t) => /^\d/.test(t)) ?? '';
+  const street = tokens.find((t) => !/^\d/.test(t) && t.length > 2);
+  return {
+    tokens,
+    house,
+    bigrams,
+    houseStreet: house !== '' && street ? sym(`${house}|${street}`) : 0,
+  };
+}
+
+function emailFeatures(key: string): EmailFeatures {
+  const at = key.lastIndexOf('@');
+  const local = at < 0 ? key : key.slice(0, at);
+  return {
+    local,
+    domain: at < 0 ? '' : key.slice(at + 1),
+    localSym: local.length >= 4 ? sym(local) : 0,
+  };
+}
+
+const plain = (key: string): string => key;
+
+/** Normalized, interned, column-wise view of the records being matched. */
+export class RecordStore {
+  readonly ids: string[] = [];
+  readonly sources = new Column(new Dict(plain));
+  readonly names = new Dict(nameFeatures);
+  readonly given = new Column(this.names);
+  readonly middle = new Column(this.names);
+  readonly family = new Column(this.names);
+  readonly dob = new Column(new Dict<ParsedDate>((k) => parseBirthDate(k)!));
+  readonly address = new Column(new Dict(addressFeatures));
+  readonly city = new Column(new Dict(plain));
+  readonly state = new Column(new Dict(plain));
+  readonly postcode = new Column(new Dict(plain));
+  readonly phone = new Column(new Dict(plain));
+  readonly email = new Column(new Dict(emailFeatures));
+  readonly ssn = new Column(new Dict(plain));
+  readonly employer = new Column(new Dict(plain));
+  readonly sex = new Column(new Dict(plain));
+  readonly citizenship = new Column(new Dict(plain));
+  readonly birthCountry = new Column(new Dict(plain));
+  /** Normalized 'kind|country|value' strings per record. */
+  readonly identifiers: (string[] | null)[] = [];
+
+  get size(): number {
+    return this.ids.length;
+  }
+
+  /** Adds records and returns the position of the first one added. */
+  add(records: readonly MatchRecord[]): number {
+    const start = this.ids.length;
+    for (const r of records) this.addOne(r);
+    return start;
+  }
+
+  private addOne(r: MatchRecord): void {
+    this.ids.push(r.id);
+    this.sources.push(r.source);
+    this.given.pushRaw(r.givenName, nameKey);
+    this.middle.pushRaw(r.middleName, nameKey);
+    this.family.pushRaw(r.familyName, nameKey);
+    this.dob.pushRaw(r.birthDate, dobKey);
+    this.address.pushRaw(r.addressLine, addressKey);
+    this.city.pushRaw(r.city, textKey);
+    this.state.pushRaw(r.state, codeKey);
+    this.postcode.pushRaw(r.postalCode, codeKey);
+    this.phone.pushRaw(r.phone, phoneKey);
+    this.email.pushRaw(r.email, emailKey);
+    this.ssn.pushRaw(r.ssn, ssnKey);
+    this.employer.pushRaw(r.employer, textKey);
+    this.sex.pushRaw(r.sex, sexKey);
+    this.citizenship.pushRaw(r.citizenship, codeKey);
+    this.birthCountry.pushRaw(r.birthCountry, codeKey);
+    this.identifiers.push(identifierKeys(r));
+  }
+}
+
+const dobKey = (raw: string): string | null => parseBirthDate(raw)?.digits ?? null;
+const addressKey = (raw: string): string | null => addressTokens(raw)?.join(' ') ?? null;
+
+function ssnKey(raw: string | null | undefined): string | null {
+  const k = codeKey(raw);
+  // All-zero and all-same-digit numbers are placeholders, not evidence.
+  if (k === null || /^(\d)\1*$/.test(k)) return null;
+  return k;
+}
+
+function sexKey(raw: string | null | undefined): string | null {
+  const k = codeKey(raw);
+  if (k === null) return null;
+  const c = k[0];
+  return c === 'M' || c === 'F' ? c : null;
+}
+
+function identifierKeys(r: MatchRecord): string[] | null {
+  if (!r.identifiers || r.identifiers.length === 0) return null;
+  const keys: string[] = [];
+  for (const id of r.identifiers) {
+    const value = codeKey(id.value);
+    if (value === null) continue;
+    const kind = id.kind.trim().toLowerCase();
+    keys.push(`${kind}|${codeKey(id.country) ?? ''}|${value}`);
+  }
+  return keys.length === 0 ? null : keys;
+}

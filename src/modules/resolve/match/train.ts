@@ -1,0 +1,303 @@
+import {
+  TRAINING_RULES,
+  type BlockingIndex,
+  type BlockingRule,
+  type CandidatePairs,
+} from './blocking';
+import {
+  recordSample,
+  sampleRandomPairs,
+  samplePairsByRule,
+  sessionPicks,
+  subsampleIdx,
+} from './sampling';
+import { COMPARISONS, type ComparisonDef } from './comparisons';
+import { runEm, toPatterns, type PatternSet } from './em';
+import {
+  DEFAULT_THRESHOLDS,
+  MODEL_VERSION,
+  type ComparisonParams,
+  type Model,
+  type TfTable,
+  type Thresholds,
+  type TrainingSession,
+} from './model';
+import { computeRows, filledDefs, type ComparisonRows } from './rows';
+import type { RecordStore } from './store';
+
+export interface TrainOptions {
+  /** Random pairs sampled to estimate u. */
+  randomPairs: number;
+  /** Pairs per EM session at most (a deterministic even subsample beyond). */
+  sessionPairs: number;
+  crossSourceOnly: boolean;
+  seed: number;
+  thresholds: Thresholds;
+  /** Rules that only feed EM sessions (see TRAINING_RULES). */
+  trainingRules: readonly BlockingRule[];
+  /** Records sampled for the training-only rules' sessions. */
+  sampleRecords: number;
+}
+
+export const DEFAULT_TRAIN: TrainOptions = {
+  randomPairs: 100_000,
+  sessionPairs: 200_000,
+  crossSourceOnly: false,
+  seed: 42,
+  thresholds: DEFAULT_THRESHOLDS,
+  trainingRules: TRAINING_RULES,
+  sampleRecords: 200_000,
+};
+
+/** Fewer non-missing observations than this and m keeps its prior guess. */
+const MIN_OBSERVATIONS = 50;
+/** Rules that produced fewer pairs than this train no EM session. */
+const MIN_SESSION_PAIRS = 20;
+
+/** Exact-agreement probability among random pairs, computed from value counts, not sampled. */
+function exactAgreement(counts: number[], nonNull: number): number {
+  if (nonNull < 2) return 0;
+  let sum = 0;
+  for (const c of counts) sum += c * (c - 1);
+  return sum / (nonNull * (nonNull - 1));
+}
+
+function estimateU(s: RecordStore, rows: ComparisonRows): number[][] {
+  return rows.defs.map((def, c) => {
+    const k = def.levels.length;
+    const counts = new Array<number>(k).fill(0);
+    for (let r = 0; r < rows.n; r++) counts[rows.levels[r * rows.width + c]!]!++;
+    const col = def.tfColumn?.(s);
+    const u = [0];
+    if (col && def.tfLevels.includes(1)) {
+      // Exact agreement is rare and matters most: compute it exactly from the value counts.
+      const exact = Math.max(
+        exactAgreement(col.counts, col.nonNull),
+        0.5 / Math.max(col.nonNull, 1) ** 2,
+      );
+      let rest = 0;
+      for (let l = 2; l < k; l++) rest += counts[l]! + 0.5;
+      u.push(exact);
+      for (let l = 2; l < k; l++) u.push(((counts[l]! + 0.5) / rest) * (1 - exact));
+      return u;
+    }
+    let total = 0;
+    for (let l = 1; l < k; l++) total += counts[l]! + 0.5;
+    for (let l = 1; l < k; l++) u.push((counts[l]! + 0.5) / total);
+    return u;
+  });
+}
+
+/** Prior guess for m: mostly exact agreement, a little of everything else. */
+export function initialM(levels: number): number[] {
+  const m = [0, 0.8];
+  const middle = levels - 3;
+  for (let l = 2; l < levels - 1; l++) m.push(0.15 / Math.max(middle, 1));
+  m.push(middle > 0 ? 0.05 : 0.2);
+  return m;
+}
+
+function tfTables(s: RecordStore, defs: readonly ComparisonDef[]): Record<string, TfTable> {
+  const out: Record<string, TfTable> = {};
+  for (const def of defs) {
+    const col = def.tfColumn?.(s);
+    if (!col || col.nonNull === 0) continue;
+    const counts: Record<string, number> = {};
+    col.counts.forEach((c, id) => {
+      if (c > 1) counts[col.dict.keys[id]!] = c;
+    });
+    out[def.name] = { n: col.nonNull, counts };
+  }
+  return out;
+}
+
+function totalPairs(s: RecordStore, crossSource: boolean): number {
+  const n = s.size;
+  if (!crossSource) return (n * (n - 1)) / 2;
+  let same = 0;
+  for (const c of s.sources.counts) same += (c * (c - 1)) / 2;
+  return (n * (n - 1)) / 2 - same;
+}
+
+function patternNonNull(ps: PatternSet): number[] {
+  const out = new Array<number>(ps.width).fill(0);
+  for (let p = 0; p < ps.size; p++) {
+    for (let c = 0; c < ps.width; c++)
+      if (ps.levels[p * ps.width + c] !== 0) out[c]! += ps.counts[p]!;
+  }
+  return out;
+}
+
+interface SessionAcc {
+  acc: number[][];
+  weight: number[];
+  sessions: TrainingSession[];
+}
+
+/**
+ * One EM session (Splink's method): the pairs one rule proposed, with the comparisons the rule
+ * agreed on left out — inside its blocks they agree by construction and would only bias EM.
+ * u stays at the random-pair estimate. m is pooled over sessions, weighted by expected matches.
+ */
+function runSession(
+  rule: BlockingRule,
+  rows: ComparisonRows,
+  u: number[][],
+  into: SessionAcc,
+  pick?: Int32Array,
+): void {
+  const n = pick ? pick.length : rows.n;
+  if (n < MIN_SESSION_PAIRS) return;
+  const excluded = rows.defs.map((d) => rule.fields.includes(d.name));
+  const patterns = toPatterns(rows.levels, rows.width, n, pick);
+  const observed = patternNonNull(patterns);
+  const frozen = observed.map((k) => k < MIN_OBSERVATIONS);
+  // With one informative comparison left, m and the match share cannot be told apart;
+  // a field filled on a few pairs only (a rare middle name) does not make up the second.
+  const informative = rows.defs.filter((_, c) => !excluded[c] && observed[c]! >= n * 0.1).length;
+  if (informative < 2) return;
+  const init = { m: rows.defs.map((d) => initialM(d.levels.length)), u, lambda: 0.1 };
+  const fit = runEm(patterns, init, {
+    maxIterations: 200,
+    tolerance: 1e-6,
+    fixU: true,
+    frozen,
+    excluded,
+  });
+  const w = fit.lambda * n;
+  rows.defs.forEach((_, c) => {
+    if (excluded[c] || frozen[c]) return;
+    fit.m[c]!.forEach((v, l) => (into.acc[c]![l]! += v * w));
+    into.weight[c]! += w;
+  });
+  into.sessions.push({
+    rule: rule.name,
+    pairs: n,
+    matchShare: fit.lambda,
+    iterations: fit.iterations,
+    converged: fit.converged,
+  });
+}
+
+/**
+ * P(match) of two random records: EM on the mixture weight alone over all candidate pairs,
+ * with m and u fixed; pairs that were never candidates count as non-matches.
+ */
+function estimatePrior(
+  ps: PatternSet,
+  m: number[][],
+  u: number[][],
+  candidates: number,
+  total: number,
+) {
+  const bits = new Float64Array(ps.size);
+  let sampled = 0;
+  for (let p = 0; p < ps.size; p++) sampled += ps.counts[p]!;
+  for (let p = 0; p < ps.size; p++) {
+    let w = 0;
+    for (let c = 0; c < ps.width; c++) {
+      const l = ps.levels[p * ps.width + c]!;
+      if (l !== 0) w += Math.log(m[c]![l]! / u[c]![l]!);
+    }
+    bits[p] = w;
+  }
+  const scale = candidates / Math.max(sampled, 1);
+  let lambda = Math.min(0.5, (0.1 * candidates) / total);
+  let expected = 0;
+  for (let it = 0; it < 200; it++) {
+    const prior = Math.log(lambda / (1 - lambda));
+    expected = 0;
+    for (let p = 0; p < ps.size; p++)
+      expected += ps.counts[p]! / (1 + Math.exp(-(prior + bits[p]!)));
+    expected *= scale;
+    const next = Math.min(0.5, Math.max(expected, 1) / total);
+    if (Math.abs(next - lambda) <= 1e-9 * lambda) break;
+    lambda = next;
+  }
+  return { prior: lambda, expected };
+}
+
+/**
+ * Unsupervised training: u from random pairs, m by EM sessions per blocking rule, the prior
+ * by EM over all candidates, TF tables from value counts. No labels. `rows` are the candidate
+ * pairs' comparison levels over filledDefs(store) (computed once and reused for scoring).
+ */
+export function trainOnStore(
+  s: RecordStore,
+  index: BlockingIndex,
+  candidates: CandidatePairs,
+  rows: ComparisonRows,
+  options: Partial<TrainOptions> = {},
+  allDefs: readonly ComparisonDef[] = COMPARISONS,
+): Model {
+  const opts = { ...DEFAULT_TRAIN, ...options };
+  const defs = rows.defs;
+  const rnd = sampleRandomPairs(s, opts.randomPairs, opts.crossSourceOnly, opts.seed);
+  const u = estimateU(s, computeRows(s, defs, rnd.a, rnd.b, rnd.n));
+  const into: SessionAcc = {
+    acc: defs.map((d) => new Array<number>(d.levels.length).fill(0)),
+    weight: defs.map(() => 0),
+    sessions: [],
+  };
+  index.rules.forEach((rule, r) => {
+    const picks = sessionPicks(candidates.rules, candidates.length, r, opts.sessionPairs);
+    runSession(rule, rows, u, into, picks);
+  });
+  const sample = recordSample(s.size, opts.sampleRecords, opts.seed);
+  opts.trainingRules.forEach((rule, r) => {
+    const pairs = samplePairsByRule(
+      s,
+      rule,
+      r,
+      sample,
+      index.options.maxBlockSize,
+      opts.sessionPairs,
+    );
+    runSession(rule, computeRows(s, defs, pairs.a, pairs.b, pairs.a.length), u, into);
+  });
+  const m = defs.map((d, c) =>
+    into.weight[c]! > 0 ? into.acc[c]!.map((v) => v / into.weight[c]!) : initialM(d.levels.length),
+  );
+  const total = Math.max(totalPairs(s, opts.crossSourceOnly), 1);
+  const probe = subsampleIdx(rows.n, 500_000);
+  const { prior, expected } = estimatePrior(
+    toPatterns(rows.levels, rows.width, probe.length, probe),
+    m,
+    u,
+    candidates.length,
+    total,
+  );
+  const comparisons: ComparisonParams[] = allDefs.map((def) => {
+    const c = defs.indexOf(def);
+    return {
+      name: def.name,
+      levels: def.levels.map((l) => l.name),
+      m: c >= 0 ? m[c]! : initialM(def.levels.length),
+      u: c >= 0 ? u[c]! : initialM(def.levels.length),
+      active: c >= 0,
+    };
+  });
+  return {
+    version: MODEL_VERSION,
+    comparisons,
+    prior,
+    tf: tfTables(s, defs),
+    thresholds: opts.thresholds,
+    training: {
+      records: s.size,
+      candidatePairs: candidates.length,
+      randomPairs: rnd.n,
+      sessions: into.sessions,
+      estimatedMatches: expected,
+    },
+  };
+}
+
+/** Rows for training from scratch: the filled comparisons over all candidate pairs. */
+export function candidateRows(
+  s: RecordStore,
+  candidates: CandidatePairs,
+  defs: readonly ComparisonDef[] = COMPARISONS,
+): ComparisonRows {
+  return computeRows(s, filledDefs(s, defs), candidates.a, candidates.b, candidates.length);
+}

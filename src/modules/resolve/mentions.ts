@@ -1,0 +1,248 @@
+import type { Tx } from '../../db/database';
+import type { Identifier, MatchRecord } from './match';
+import { mentionKey, type OrgRole, type PersonRole } from './mention-keys';
+
+/**
+ * Facts → mentions: the persons and organizations each source record talks about, read
+ * set-based from the typed fact tables (one paged query per table, never one per record).
+ * A value the validator found malformed is NULL in the fact table but kept as received in the
+ * record's payload; matching falls back to it, so a bad date or odd passport still counts.
+ */
+export interface PersonMention {
+  mention: number;
+  role: PersonRole;
+  source: string;
+  recordId: string;
+  record: MatchRecord;
+}
+
+export interface OrgMention {
+  mention: number;
+  role: OrgRole;
+  source: string;
+  recordId: string;
+  name: string | null;
+  code: string | null;
+}
+
+export interface Mentions {
+  persons: PersonMention[];
+  orgs: OrgMention[];
+}
+
+export type MentionFilter =
+  | { kind: 'all' }
+  | { kind: 'batches'; batchIds: readonly string[] }
+  | { kind: 'records'; recordIds: readonly number[] };
+
+type Row = Record<string, string | null>;
+
+/** Received value: the typed column, or the payload text when the typed value was refused. */
+const raw = (c: string) => `coalesce(t.${c}::text, nullif(btrim(r.payload->>'${c}'), ''))`;
+const typed = (c: string) => `t.${c}::text`;
+
+interface TableSpec {
+  table: string;
+  sources: readonly string[];
+  /** Output alias → SQL expression over the fact row t and its source record r. */
+  cols: Record<string, string>;
+}
+
+const TRAVELLER = {
+  given: typed('given_name'),
+  family: typed('family_name'),
+  birth: raw('birth_date'),
+  citizenship: raw('citizenship_country'),
+};
+
+// Where a source has no passport_country, the passport is taken as issued by the country of
+// citizenship (what a passport almost always is); otherwise the same passport read in two
+// sources could never prove identity.
+const TABLES: readonly TableSpec[] = [
+  {
+    table: 'admissions',
+    sources: ['adis-arrivals'],
+    cols: { ...TRAVELLER, sex: typed('sex'), passport: raw('passport_number'), passport_country: `coalesce(${raw('passport_country')}, ${raw('citizenship_country')})`, i94: raw('admission_number'), sevis_id: raw('sevis_id'), visa: raw('visa_foil_number') },
+  },
+  {
+    table: 'departures',
+    sources: ['adis-departures'],
+    cols: { ...TRAVELLER, passport: raw('passport_number'), passport_country: raw('citizenship_country'), i94: raw('admission_number') },
+  },
+  {
+    table: 'sevis_events',
+    sources: ['sevis'],
+    cols: {
+      ...TRAVELLER, sex: typed('sex'), birth_country: raw('birth_country'), sevis_id: raw('sevis_id'), address_one_line: typed('us_address'),
+      dso_name: typed('dso_name'), dso_id: raw('dso_id'), school_code: raw('school_code'), school_name: typed('school_name'),
+    },
+  },
+  {
+    table: 'visas',
+    sources: ['ccd-visas'],
+    cols: { ...TRAVELLER, sex: typed('sex'), birth_country: raw('birth_country'), passport: raw('passport_number'), passport_country: `coalesce(${raw('passport_country')}, ${raw('citizenship_country')})`, visa: raw('visa_foil_number') },
+  },
+  {
+    table: 'benefit_applications',
+    sources: ['claims'],
+    cols: { given: typed('given_name'), family: typed('family_name'), birth: raw('birth_date'), a_number: raw('a_number'), i94: raw('admission_number') },
+  },
+  {
+    table: 'enforcement_events',
+    sources: ['eid'],
+    cols: { ...TRAVELLER, sex: typed('sex'), a_number: raw('a_number'), fin: raw('fin'), passport: raw('passport_number'), passport_country: raw('citizenship_country') },
+  },
+  {
+    table: 'border_events',
+    sources: ['tecs'],
+    cols: { ...TRAVELLER, passport: raw('passport_number'), passport_country: `coalesce(${raw('passport_country')}, ${raw('citizenship_country')})` },
+  },
+  {
+    table: 'biometric_encounters',
+    sources: ['ident'],
+    cols: { ...TRAVELLER, sex: typed('sex'), fin: raw('fin'), a_number: raw('a_number'), passport: raw('passport_number'), passport_country: raw('citizenship_country') },
+  },
+  {
+    table: 'person_observations',
+    sources: ['commercial', 'public'],
+    cols: {
+      given: typed('given_name'), middle: typed('middle_name'), family: typed('family_name'), birth: raw('birth_date'), ssn: raw('ssn'),
+      address: typed('address_line1'), city: typed('city'), state: typed('state'), postal: typed('postal_code'), phone: raw('phone'),
+      email: raw('email'), employer: typed('employer'), employer_org: typed('employer'),
+    },
+  },
+  {
+    // Tipster columns are never read: informant identities are not resolved into profiles.
+    table: 'tips',
+    sources: ['tips'],
+    cols: {
+      given: typed('subject_given_name'), family: typed('subject_family_name'), birth: raw('subject_birth_date'),
+      citizenship: raw('subject_citizenship_country'), phone: raw('subject_phone'), address_one_line: typed('subject_address'),
+      employer: typed('subject_employer'), employer_org: typed('subject_employer'), school_name: typed('subject_school_name'),
+    },
+  },
+];
+
+const PAGE = 20_000;
+const LATEST = `NOT EXISTS (SELECT 1 FROM source_records n WHERE n.source = r.source AND n.record_id = r.record_id AND n.version > r.version)`;
+
+function pageSql(spec: TableSpec, filter: MentionFilter): string {
+  const cols = Object.entries(spec.cols).map(([alias, expr]) => `${expr} AS ${alias}`).join(', ');
+  const where =
+    filter.kind === 'records'
+      ? `t.source_record_id = ANY($2::bigint[])`
+      : filter.kind === 'batches'
+        ? `r.batch_id = ANY($2::uuid[]) AND ${LATEST}`
+        : LATEST;
+  // A batch filter drives from the batch's records; the others walk the fact table.
+  const key = filter.kind === 'batches' ? 'r.id' : 't.source_record_id';
+  return `SELECT t.source_record_id::text AS srid, r.source, r.record_id, ${cols}
+    FROM ${spec.table} t JOIN source_records r ON r.id = t.source_record_id
+    WHERE ${key} > $1 AND ${where}
+    ORDER BY ${key} LIMIT ${PAGE}`;
+}
+
+/** Every mention the filter selects, in record order; progress after each page. */
+export async function loadMentions(tx: Tx, filter: MentionFilter, onPage?: (rows: number) => void): Promise<Mentions> {
+  const out: Mentions = { persons: [], orgs: [] };
+  const tables = await tablesFor(tx, filter);
+  for (const spec of tables) {
+    const param = filter.kind === 'records' ? [filter.recordIds] : filter.kind === 'batches' ? [filter.batchIds] : [];
+    let after = '0';
+    for (;;) {
+      const rows = await tx.query<Row>(pageSql(spec, filter), [after, ...param]);
+      for (const row of rows) addRow(out, row);
+      onPage?.(rows.length);
+      if (rows.length < PAGE) break;
+      after = rows[rows.length - 1]!['srid']!;
+    }
+  }
+  return out;
+}
+
+/** Fact tables that can hold the selected records (a record-id filter asks only those). */
+async function tablesFor(tx: Tx, filter: MentionFilter): Promise<readonly TableSpec[]> {
+  if (filter.kind !== 'records') return TABLES;
+  if (filter.recordIds.length === 0) return [];
+  const rows = await tx.query<{ source: string }>(`SELECT DISTINCT source FROM source_records WHERE id = ANY($1::bigint[])`, [filter.recordIds]);
+  const sources = new Set(rows.map((r) => r.source));
+  return TABLES.filter((t) => t.sources.some((s) => sources.has(s)));
+}
+
+function addRow(out: Mentions, row: Row): void {
+  const srid = Number(row['srid']);
+  const base = { source: row['source']!, recordId: row['record_id']! };
+  const subject = subjectRecord(row, String(mentionKey(srid, 'subject')), base.source);
+  if (subject) out.persons.push({ mention: mentionKey(srid, 'subject'), role: 'subject', ...base, record: subject });
+  const dso = dsoRecord(row, String(mentionKey(srid, 'dso')), base.source);
+  if (dso) out.persons.push({ mention: mentionKey(srid, 'dso'), role: 'dso', ...base, record: dso });
+  if (row['school_code'] || row['school_name']) {
+    out.orgs.push({ mention: mentionKey(srid, 'school'), role: 'school', ...base, name: row['school_name'] ?? null, code: row['school_code'] ?? null });
+  }
+  if (row['employer_org']) {
+    out.orgs.push({ mention: mentionKey(srid, 'employer'), role: 'employer', ...base, name: row['employer_org'], code: null });
+  }
+}
+
+function identifiers(row: Row): Identifier[] {
+  const ids: Identifier[] = [];
+  const add = (kind: string, value: string | null | undefined, country: string | null = null) => {
+    if (value) ids.push({ kind, value, country });
+  };
+  add('passport', row['passport'], row['passport_country'] ?? null);
+  add('a_number', row['a_number']);
+  add('fin', row['fin']);
+  add('sevis_id', row['sevis_id']);
+  add('i94', row['i94']);
+  add('visa', row['visa']);
+  return ids;
+}
+
+/** The subject, when the record names one at all (a tip may not). */
+function subjectRecord(row: Row, id: string, source: string): MatchRecord | null {
+  const ids = identifiers(row);
+  if (!row['given'] && !row['family'] && ids.length === 0) return null;
+  const oneLine = row['address_one_line'] ? splitAddress(row['address_one_line']) : null;
+  return {
+    id,
+    source,
+    givenName: row['given'] ?? null,
+    middleName: row['middle'] ?? null,
+    familyName: row['family'] ?? null,
+    birthDate: row['birth'] ?? null,
+    sex: row['sex'] ?? null,
+    citizenship: row['citizenship'] ?? null,
+    birthCountry: row['birth_country'] ?? null,
+    addressLine: oneLine?.line ?? row['address'] ?? null,
+    city: oneLine?.city ?? row['city'] ?? null,
+    state: oneLine?.state ?? row['state'] ?? null,
+    postalCode: oneLine?.postal ?? row['postal'] ?? null,
+    phone: row['phone'] ?? null,
+    email: row['email'] ?? null,
+    ssn: row['ssn'] ?? null,
+    employer: row['employer'] ?? null,
+    identifiers: ids,
+  };
+}
+
+/** The school official named on a SEVIS row: a full name and a SEVIS user id. */
+function dsoRecord(row: Row, id: string, source: string): MatchRecord | null {
+  const name = row['dso_name']?.trim();
+  const dsoId = row['dso_id'];
+  if (!name && !dsoId) return null;
+  const parts = name ? name.split(/\s+/) : [];
+  const family = parts.length > 0 ? parts[parts.length - 1]! : null;
+  const given = parts.length > 1 ? parts.slice(0, -1).join(' ') : null;
+  return {
+    id, source, givenName: given, middleName: null, familyName: family, birthDate: null, sex: null, citizenship: null, birthCountry: null,
+    addressLine: null, city: null, state: null, postalCode: null, phone: null, email: null, ssn: null, employer: null,
+    identifiers: dsoId ? [{ kind: 'dso_id', value: dsoId, country: null }] : [],
+  };
+}
+
+/** "41 Elm Street Apt 3, Boston, MA 02115" → street, city, state, ZIP (else the line as is). */
+export function splitAddress(text: string): { line: string; city: string | null; state: string | null; postal: string | null } {
+  const m = /^(.+?),\s*([^,]+?),\s*([A-Za-z]{2})(?:\s+(\d{5})(?:-\d{4})?)?\s*$/.exec(text.trim());
+  if (!m) return { line: text.trim(), city: null, state: null, postal: null };
+  return { line: m[1]!, city: m[2]!, state: m[3]!.toUpperCase(), postal: m[4] ?? null };
+}

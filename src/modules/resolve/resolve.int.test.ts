@@ -1,0 +1,138 @@
+import fs from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../../db/database';
+import { systemContext } from '../../shared/context';
+import { ingestFile } from '../ingest';
+import { exportEntities, ENTITY_EXPORT_HEADER } from './export.service';
+import { digits, plant, uniqueId, uniqueSurname } from './planted';
+import { runResolve } from './resolve.service';
+import { listReview } from './review.service';
+import { entityOf, linkSnapshot, loader, loadSplitWorld, openPrivateDatabase, recordIdOf } from './test-support';
+
+let database: Database;
+let drop: () => Promise<void>;
+let dir: string;
+let later: { source: string; file: string }[];
+const system = systemContext('test', ['records_officer']);
+const analyst = systemContext('test', ['analyst'], 'test-analyst');
+
+beforeAll(async () => {
+  ({ database, drop } = await openPrivateDatabase());
+  ({ later, dir } = await loadSplitWorld(database, 120, 11, 0.6));
+  const first = await runResolve(database, system);
+  expect(first).toMatchObject({ mode: 'full', modelTrained: true });
+});
+afterAll(async () => {
+  await drop();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+const openQueue = () =>
+  database.transaction((tx) => tx.query(`SELECT mention_a::text, mention_b::text, reason, weight FROM review_queue WHERE status = 'open' ORDER BY 1, 2`));
+const passportNo = () => `K${digits(8)}`;
+
+describe('resolve', () => {
+  const family = uniqueSurname('Quell');
+  const passport = passportNo();
+  let arrival: string;
+  let ident: string;
+  let clash: string;
+
+  it('links records proven by a shared identifier, and keeps a contradicted one apart with its conflict shown', async () => {
+    [arrival] = await plant(database, dir, 'adis-arrivals', [
+      { admission_number: digits(11), family_name: family.toUpperCase(), given_name: 'ILSABET', birth_date: '1979-03-04', sex: 'F', citizenship_country: 'DEU', passport_number: passport, passport_country: 'DEU', class_of_admission: 'B2', admission_date: '2026-01-05', admit_until_date: '2026-07-04', port_of_entry: 'JFK', mode: 'air' },
+    ]) as [string];
+    // Another romanization of her name; the passport (issuer taken from citizenship) proves it.
+    [ident] = await plant(database, dir, 'ident', [
+      { fin: digits(10), encounter_date: '2026-01-05', encounter_type: 'ENTRY', family_name: family.toUpperCase(), given_name: 'ELISABETH', birth_date: '1979-03-04', citizenship_country: 'DEU', sex: 'F', passport_number: passport },
+    ]) as [string];
+    [clash] = await plant(database, dir, 'adis-arrivals', [
+      { admission_number: digits(11), family_name: family.toUpperCase(), given_name: 'ILSABET', birth_date: '1985-11-20', sex: 'F', citizenship_country: 'DEU', passport_number: passport, passport_country: 'DEU', class_of_admission: 'B2', admission_date: '2026-02-05', admit_until_date: '2026-08-04', port_of_entry: 'JFK', mode: 'air' },
+    ]) as [string];
+    const run = await runResolve(database, system);
+    expect(run.mode).toBe('incremental');
+    expect(run.batches).toBe(3);
+    const e = await entityOf(database, 'adis-arrivals', arrival);
+    expect(e).not.toBeNull();
+    expect(await entityOf(database, 'ident', ident)).toBe(e);
+    expect(await entityOf(database, 'adis-arrivals', clash)).not.toBe(e);
+    const identId = await recordIdOf(database, 'ident', ident);
+    const [link] = await database.transaction((tx) => tx.query<{ method: string }>(`SELECT method FROM record_links WHERE source_record_id = $1 AND role = 'subject'`, [identId]));
+    expect(link?.method).toBe('identifier');
+    const clashId = await recordIdOf(database, 'adis-arrivals', clash);
+    const conflicts = await database.transaction((tx) =>
+      tx.query<{ conflicts: string[] }>(`SELECT conflicts FROM resolution_conflicts WHERE record_a = $1 OR record_b = $1`, [clashId]),
+    );
+    expect(conflicts.flatMap((c) => c.conflicts).join(' ')).toMatch(/same passport .*different dates of birth/);
+    const review = await listReview(database, analyst, { status: 'open', limit: 200, offset: 0 });
+    const item = review.entries.find((x) => [x.a.mention, x.b.mention].includes(Number(clashId) * 8));
+    expect(item?.item.reason).toBe('conflict');
+    expect(item?.verdict.explanation.conflicts.join(' ')).toMatch(/different dates of birth/);
+  });
+
+  it('links records without identifiers by probabilistic matching, and not a namesake', async () => {
+    const fam = uniqueSurname('Varg');
+    const [com, pub, other] = await plant(database, dir, 'commercial', [
+      { given_name: 'Ottilie', family_name: fam, birth_date: '1988-06-15', address_line1: '12 Larch Road', city: 'Columbus', state: 'OH', postal_code: '43215', country: 'USA', phone: '+16145550177', email: `ottilie.${fam.toLowerCase()}@example.com` },
+      { given_name: 'Otilie', family_name: fam, birth_date: '1988-06-15', address_line1: '12 Larch Rd', city: 'Columbus', state: 'OH', postal_code: '43215', country: 'USA' },
+      { given_name: 'Bartholomew', family_name: fam, birth_date: '1951-12-01', address_line1: '900 Birch Avenue', city: 'Tucson', state: 'AZ', postal_code: '85701', country: 'USA' },
+    ]) as [string, string, string];
+    await runResolve(database, system);
+    const e = await entityOf(database, 'commercial', com);
+    expect(await entityOf(database, 'commercial', pub)).toBe(e);
+    expect(await entityOf(database, 'commercial', other)).not.toBe(e);
+    const id = await recordIdOf(database, 'commercial', pub);
+    const [link] = await database.transaction((tx) => tx.query<{ method: string; match_weight: number }>(`SELECT method, match_weight FROM record_links WHERE source_record_id = $1 AND role = 'subject'`, [id]));
+    expect(link?.method).toBe('probabilistic');
+    expect(Number(link?.match_weight)).toBeGreaterThan(0);
+  });
+
+  it('gives the same entities from a full run as the incremental runs gave, with nothing to rewrite', async () => {
+    for (const f of later) await ingestFile(database, loader, { source: f.source, file: f.file });
+    // A corrected arrival: a new version of a record already resolved.
+    await plant(database, dir, 'adis-arrivals', [
+      { record_id: arrival, admission_number: digits(11), family_name: family.toUpperCase(), given_name: 'ILSABET', birth_date: '1979-03-04', sex: 'F', citizenship_country: 'DEU', passport_number: passport, passport_country: 'DEU', class_of_admission: 'B2', admission_date: '2026-01-06', admit_until_date: '2026-07-05', port_of_entry: 'EWR', mode: 'air' },
+    ]);
+    const inc = await runResolve(database, system);
+    expect(inc.mode).toBe('incremental');
+    expect(inc.counts.linksRemoved).toBeGreaterThan(0);
+    const afterIncremental = await linkSnapshot(database);
+    const queueAfterIncremental = await openQueue();
+    const full = await runResolve(database, system, { full: true });
+    expect(full.mode).toBe('full');
+    expect(full.counts.linksChanged).toBe(0);
+    expect(full.counts.linksRemoved).toBe(0);
+    expect(await linkSnapshot(database)).toEqual(afterIncremental);
+    expect(await openQueue()).toEqual(queueAfterIncremental);
+    expect(queueAfterIncremental.length).toBeGreaterThan(0);
+    expect(await entityOf(database, 'ident', ident)).toBe(await entityOf(database, 'adis-arrivals', arrival));
+  });
+
+  it('exports source,record_id,entity_id for every source record, calls by the caller', async () => {
+    const fam = uniqueSurname('Cal');
+    const phone = `+1617555${digits(4)}`;
+    const [com] = await plant(database, dir, 'commercial', [{ given_name: 'Rosalind', family_name: fam, birth_date: '1990-01-02', phone, city: 'Boston', state: 'MA' }]) as [string];
+    const ref = uniqueId('SUBPOENA');
+    const [known, unknown] = await plant(database, dir, 'cdr', [
+      { legal_process_ref: ref, calling_number: phone, called_number: '+16175550100', start_time: '2026-05-05T11:25:56Z', duration_seconds: '30', call_type: 'VOICE', carrier: 'TEST MOBILE', cell_site: 'BOS-1' },
+      { legal_process_ref: ref, calling_number: `+1312555${digits(4)}`, called_number: phone, start_time: '2026-05-05T12:25:56Z', duration_seconds: '10', call_type: 'VOICE', carrier: 'TEST MOBILE', cell_site: 'BOS-1' },
+    ]) as [string, string];
+    await runResolve(database, system);
+    let csv = '';
+    const r = await exportEntities(database, system, { format: 'csv', classification: 'TEST MARKING', destination: 'memory', write: (c) => void (csv += c) });
+    const lines = csv.trimEnd().split('\n');
+    expect(lines[0]).toBe(ENTITY_EXPORT_HEADER);
+    const [{ n }] = (await database.transaction((tx) => tx.query<{ n: number }>(`SELECT count(DISTINCT (source, record_id))::int AS n FROM source_records`))) as [{ n: number }];
+    expect(lines.length - 1).toBe(n);
+    expect(r.rows).toBe(n);
+    const row = (source: string, id: string) => lines.find((l) => l.startsWith(`${source},${id},`))?.split(',')[2];
+    expect(row('adis-arrivals', arrival)).toBe(await entityOf(database, 'adis-arrivals', arrival));
+    expect(lines.filter((l) => l.startsWith(`adis-arrivals,${arrival},`))).toHaveLength(1);
+    expect(row('cdr', known)).toBe(await entityOf(database, 'commercial', com));
+    expect(row('cdr', unknown)).toBe('');
+    const [auditRow] = await database.transaction((tx) =>
+      tx.query<{ details: { rows: number; classification: string } }>(`SELECT details FROM audit_log WHERE action = 'entities.export' ORDER BY seq DESC LIMIT 1`),
+    );
+    expect(auditRow?.details).toMatchObject({ rows: n, classification: 'TEST MARKING' });
+  });
+});

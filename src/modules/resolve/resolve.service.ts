@@ -1,0 +1,85 @@
+import type { Database } from '../../db/database';
+import type { RequestContext } from '../../shared/context';
+import { audit } from '../audit';
+import { authorize } from '../auth/policy';
+import { fullRun, trainOn, type RunCounts } from './full-run';
+import { incrementalRun } from './incremental-run';
+import type { Model } from './match';
+import { activeModel, allBatches, insertRun, lockResolution, markResolved, saveModel, unresolvedBatches } from './resolve.repo';
+import { RESOLVE_POLICY } from './resolve.policy';
+import type { ResolveProgress } from './resolve.types';
+import { activeDecisions, countOpenReview } from './review.repo';
+
+export interface ResolveOptions {
+  /** Recompute everything (with the stored model) instead of only the new batches. */
+  full?: boolean;
+  /** Train a new model version first (implies a full run). */
+  retrain?: boolean;
+  onProgress?: ResolveProgress;
+}
+
+export interface ResolveSummary {
+  runId: string;
+  mode: 'full' | 'incremental';
+  modelVersion: number | null;
+  modelTrained: boolean;
+  batches: number;
+  counts: RunCounts;
+  openReviewItems: number;
+  elapsedMs: number;
+}
+
+const EMPTY: RunCounts = {
+  linksChanged: 0, linksRemoved: 0, entitiesCreated: 0, entitiesChanged: 0, entitiesRetired: 0, mentions: 0, personMentions: 0,
+  representatives: 0, orgMentions: 0, pairsScored: 0, pairsKept: 0, personEntities: 0, orgEntities: 0, reviewItems: 0, callLinks: 0,
+  oversizedBlocks: 0,
+};
+
+/**
+ * `leadtrac resolve`: incremental by default (only batches not resolved yet), full on request
+ * or when no model exists yet. One transaction under the resolution lock; audited.
+ */
+export async function runResolve(database: Database, ctx: RequestContext, opts: ResolveOptions = {}): Promise<ResolveSummary> {
+  authorize(ctx, RESOLVE_POLICY['resolve.run']);
+  const progress = opts.onProgress ?? (() => {});
+  const t0 = Date.now();
+  return database.transaction(async (tx) => {
+    await lockResolution(tx);
+    const started = new Date();
+    const active = await activeModel(tx);
+    const decisions = await activeDecisions(tx);
+    const full = opts.full === true || opts.retrain === true || active === null;
+    const model = active?.model;
+    let version = active?.version ?? null;
+    let trained = false;
+    let counts = EMPTY;
+    let batches: string[];
+    if (full) {
+      batches = await allBatches(tx);
+      const choose = async (set: Parameters<typeof trainOn>[0]): Promise<{ model: Model; trained: boolean }> => {
+        if (active && !opts.retrain) return { model: active.model, trained: false };
+        const model = trainOn(set);
+        version = await saveModel(tx, model, set.size, ctx.actor.username);
+        trained = true;
+        return { model, trained: true };
+      };
+      counts = (await fullRun(tx, choose, decisions, progress)).counts;
+    } else {
+      batches = await unresolvedBatches(tx);
+      if (batches.length > 0 && model) counts = await incrementalRun(tx, model, batches, decisions, progress);
+      else progress('no new batches since the last run');
+    }
+    const mode = full ? 'full' : 'incremental';
+    const runId = await insertRun(tx, { mode, modelVersion: version, startedAt: started, actor: ctx.actor.username, stats: counts });
+    await markResolved(tx, batches, runId);
+    const openReviewItems = await countOpenReview(tx);
+    const summary: ResolveSummary = { runId, mode, modelVersion: version, modelTrained: trained, batches: batches.length, counts, openReviewItems, elapsedMs: Date.now() - t0 };
+    await audit(tx, ctx, {
+      action: 'resolve.run',
+      subjectType: 'resolution_run',
+      subjectIds: [runId],
+      details: { mode, modelVersion: version, modelTrained: trained, batches: batches.length, ...counts, openReviewItems, elapsedMs: summary.elapsedMs },
+    });
+    return summary;
+  });
+}

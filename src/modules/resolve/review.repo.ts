@@ -1,0 +1,168 @@
+import type { Tx } from '../../db/database';
+import { copyRows } from './copy';
+import type { DecisionConstraints } from './constraints';
+import type { DecisionKind, ReviewReason } from './resolve.types';
+
+/** SQL of the review queue and of analyst decisions. */
+const num = (v: unknown) => Number(v);
+
+export interface ReviewItemRow {
+  id: string;
+  a: number;
+  b: number;
+  weight: number;
+  reason: ReviewReason;
+  status: 'open' | 'decided' | 'closed';
+  decisionId: string | null;
+}
+
+/**
+ * Replaces the open review items among `scope` (null: all of them) with `items`: pairs still in
+ * review are (re)opened, pairs no longer in review are closed. Decided items stay decided.
+ */
+export async function replaceReviewItems(
+  tx: Tx,
+  scope: readonly number[] | null,
+  items: readonly { a: number; b: number; weight: number; reason: ReviewReason }[],
+): Promise<void> {
+  if (scope === null) await tx.query(`UPDATE review_queue SET status = 'closed', updated_at = now() WHERE status = 'open'`);
+  else if (scope.length > 0) {
+    await tx.query(
+      `UPDATE review_queue SET status = 'closed', updated_at = now()
+       WHERE status = 'open' AND mention_a = ANY($1::bigint[]) AND mention_b = ANY($1::bigint[])`,
+      [scope],
+    );
+  }
+  if (items.length === 0) return;
+  await tx.exec(`CREATE TEMP TABLE IF NOT EXISTS resolve_review (a bigint, b bigint, weight double precision, reason text) ON COMMIT DROP; DELETE FROM resolve_review;`);
+  await copyRows(tx, 'resolve_review', ['a', 'b', 'weight', 'reason'], items.map((i) => [Math.min(i.a, i.b), Math.max(i.a, i.b), i.weight, i.reason]));
+  await tx.query(
+    `INSERT INTO review_queue (mention_a, mention_b, weight, reason)
+     SELECT a, b, weight, reason FROM resolve_review
+     ON CONFLICT (mention_a, mention_b) DO UPDATE SET weight = EXCLUDED.weight, reason = EXCLUDED.reason, status = 'open',
+       updated_at = CASE WHEN review_queue.status = 'open' AND review_queue.weight = EXCLUDED.weight THEN review_queue.updated_at ELSE now() END`,
+  );
+}
+
+type RawItem = { id: string; mention_a: string; mention_b: string; weight: number; reason: ReviewReason; status: ReviewItemRow['status']; decision_id: string | null };
+const toItem = (r: RawItem): ReviewItemRow => ({
+  id: String(r.id),
+  a: num(r.mention_a),
+  b: num(r.mention_b),
+  weight: Number(r.weight),
+  reason: r.reason,
+  status: r.status,
+  decisionId: r.decision_id === null ? null : String(r.decision_id),
+});
+
+export async function listReviewItems(tx: Tx, status: ReviewItemRow['status'], limit: number, offset: number): Promise<{ items: ReviewItemRow[]; total: number }> {
+  const rows = await tx.query<RawItem>(
+    `SELECT id, mention_a, mention_b, weight, reason, status, decision_id FROM review_queue WHERE status = $1
+     ORDER BY weight DESC, id LIMIT $2 OFFSET $3`,
+    [status, limit, offset],
+  );
+  const total = await tx.query<{ n: number }>(`SELECT count(*)::int AS n FROM review_queue WHERE status = $1`, [status]);
+  return { items: rows.map(toItem), total: num(total[0]?.n ?? 0) };
+}
+
+export async function getReviewItem(tx: Tx, id: string, forUpdate = false): Promise<ReviewItemRow | null> {
+  const rows = await tx.query<RawItem>(
+    `SELECT id, mention_a, mention_b, weight, reason, status, decision_id FROM review_queue WHERE id = $1 ${forUpdate ? 'FOR UPDATE' : ''}`,
+    [id],
+  );
+  return rows[0] ? toItem(rows[0]) : null;
+}
+
+export async function markItemDecided(tx: Tx, id: string, decisionId: string): Promise<void> {
+  await tx.query(`UPDATE review_queue SET status = 'decided', decision_id = $2, updated_at = now() WHERE id = $1`, [id, decisionId]);
+}
+
+export async function countOpenReview(tx: Tx): Promise<number> {
+  const r = await tx.query<{ n: number }>(`SELECT count(*)::int AS n FROM review_queue WHERE status = 'open'`);
+  return num(r[0]?.n ?? 0);
+}
+
+export interface DecisionRow {
+  id: string;
+  kind: DecisionKind;
+  reason: string;
+  decidedBy: string;
+  decidedAt: Date;
+  reviewItemId: string | null;
+  must: number[][];
+  cannot: [number[], number[]][];
+  entitiesBefore: string[];
+  entitiesAfter: string[];
+  undoneAt: Date | null;
+  undoneBy: string | null;
+  undoReason: string | null;
+}
+
+type RawDecision = {
+  id: string; kind: DecisionKind; reason: string; decided_by_username: string; decided_at: Date | string; review_item_id: string | null;
+  must: unknown; cannot: unknown; entities_before: unknown; entities_after: unknown;
+  undone_at: Date | string | null; undone_by_username: string | null; undo_reason: string | null;
+};
+
+const json = <T>(v: unknown): T => (typeof v === 'string' ? (JSON.parse(v) as T) : (v as T));
+const date = (v: Date | string) => (v instanceof Date ? v : new Date(v));
+
+function toDecision(r: RawDecision): DecisionRow {
+  return {
+    id: String(r.id),
+    kind: r.kind,
+    reason: r.reason,
+    decidedBy: r.decided_by_username,
+    decidedAt: date(r.decided_at),
+    reviewItemId: r.review_item_id === null ? null : String(r.review_item_id),
+    must: json<string[][]>(r.must).map((g) => g.map(num)),
+    cannot: json<[string[], string[]][]>(r.cannot).map(([l, x]) => [l.map(num), x.map(num)] as [number[], number[]]),
+    entitiesBefore: json<string[]>(r.entities_before),
+    entitiesAfter: json<string[]>(r.entities_after),
+    undoneAt: r.undone_at === null ? null : date(r.undone_at),
+    undoneBy: r.undone_by_username,
+    undoReason: r.undo_reason,
+  };
+}
+
+const DECISION_COLS = `id, kind, reason, decided_by_username, decided_at, review_item_id, must, cannot, entities_before, entities_after, undone_at, undone_by_username, undo_reason`;
+
+export async function activeDecisions(tx: Tx): Promise<DecisionConstraints[]> {
+  const rows = await tx.query<RawDecision>(`SELECT ${DECISION_COLS} FROM resolution_decisions WHERE undone_at IS NULL ORDER BY id`);
+  return rows.map(toDecision).map((d) => ({ id: d.id, must: d.must, cannot: d.cannot }));
+}
+
+export async function listDecisions(tx: Tx, limit: number, offset: number): Promise<{ decisions: DecisionRow[]; total: number }> {
+  const rows = await tx.query<RawDecision>(`SELECT ${DECISION_COLS} FROM resolution_decisions ORDER BY id DESC LIMIT $1 OFFSET $2`, [limit, offset]);
+  const total = await tx.query<{ n: number }>(`SELECT count(*)::int AS n FROM resolution_decisions`);
+  return { decisions: rows.map(toDecision), total: num(total[0]?.n ?? 0) };
+}
+
+export async function getDecision(tx: Tx, id: string, forUpdate = false): Promise<DecisionRow | null> {
+  const rows = await tx.query<RawDecision>(`SELECT ${DECISION_COLS} FROM resolution_decisions WHERE id = $1 ${forUpdate ? 'FOR UPDATE' : ''}`, [id]);
+  return rows[0] ? toDecision(rows[0]) : null;
+}
+
+export async function insertDecision(
+  tx: Tx,
+  d: { kind: DecisionKind; reason: string; userId: string | null; username: string; reviewItemId: string | null; must: number[][]; cannot: [number[], number[]][]; entitiesBefore: string[]; entitiesAfter: string[] },
+): Promise<string> {
+  const strs = (xs: number[]) => xs.map(String);
+  const rows = await tx.query<{ id: string }>(
+    `INSERT INTO resolution_decisions (kind, reason, decided_by, decided_by_username, review_item_id, must, cannot, entities_before, entities_after)
+     VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7::jsonb, $8::jsonb, $9::jsonb) RETURNING id`,
+    [
+      d.kind, d.reason, d.userId, d.username, d.reviewItemId,
+      JSON.stringify(d.must.map(strs)), JSON.stringify(d.cannot.map(([l, r]) => [strs(l), strs(r)])),
+      JSON.stringify(d.entitiesBefore), JSON.stringify(d.entitiesAfter),
+    ],
+  );
+  return String(rows[0]!.id);
+}
+
+export async function markUndone(tx: Tx, id: string, userId: string | null, username: string, reason: string): Promise<void> {
+  await tx.query(
+    `UPDATE resolution_decisions SET undone_at = now(), undone_by = $2, undone_by_username = $3, undo_reason = $4 WHERE id = $1`,
+    [id, userId, username, reason],
+  );
+}

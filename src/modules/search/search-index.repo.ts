@@ -1,0 +1,97 @@
+import type { Tx } from '../../db/database';
+
+/** SQL of the search index (the only code that touches its tables). */
+
+export interface PendingNameRow {
+  name_id: string;
+  source_record_id: string;
+  role: string;
+  full_name: string;
+  birth_date: string | null;
+}
+
+export interface NameKeyRow {
+  nameId: string;
+  sourceRecordId: string;
+  role: string;
+  key: string;
+  birthDate: string | null;
+}
+
+export interface TermRow {
+  term: string;
+  folded: string;
+  skeleton: string;
+  dm: string;
+  nick: string | null;
+}
+
+const PENDING_SELECT = `
+  SELECT n.id::text AS name_id, n.source_record_id::text AS source_record_id, n.role, n.full_name,
+    CASE WHEN n.role = 'subject' THEN coalesce(r.payload->>'birth_date', r.payload->>'subject_birth_date') END AS birth_date
+  FROM names n JOIN source_records r ON r.id = n.source_record_id`;
+
+/** The highest name id already indexed: names are indexed in id order. */
+export async function indexWatermark(tx: Tx): Promise<string> {
+  const rows = await tx.query<{ max: string | null }>(`SELECT max(name_id)::text AS max FROM search_name_keys`);
+  return rows[0]?.max ?? '0';
+}
+
+/** Whether names exist above the watermark (one round trip: it runs before every search). */
+export async function indexIsBehind(tx: Tx): Promise<boolean> {
+  // ORDER BY id makes it a range scan of the primary key; without it the planner may scan the table.
+  const rows = await tx.query(`SELECT id FROM names WHERE id > (SELECT coalesce(max(name_id), 0) FROM search_name_keys) ORDER BY id LIMIT 1`);
+  return rows.length > 0;
+}
+
+export async function namesAfter(tx: Tx, watermark: string, limit: number): Promise<PendingNameRow[]> {
+  return tx.query<PendingNameRow>(`${PENDING_SELECT} WHERE n.id > $1::bigint ORDER BY n.id LIMIT $2`, [watermark, limit]);
+}
+
+/** Names never indexed whatever their id (a slow batch may commit lower ids after higher ones). */
+export async function namesMissing(tx: Tx, limit: number): Promise<PendingNameRow[]> {
+  return tx.query<PendingNameRow>(
+    `${PENDING_SELECT} WHERE NOT EXISTS (SELECT 1 FROM search_name_keys k WHERE k.name_id = n.id) ORDER BY n.id LIMIT $1`,
+    [limit],
+  );
+}
+
+export async function insertNameKeys(tx: Tx, rows: readonly NameKeyRow[]): Promise<void> {
+  if (rows.length === 0) return;
+  await tx.query(
+    `INSERT INTO search_name_keys (name_id, source_record_id, role, key, tokens, birth_date)
+     SELECT u.name_id, u.source_record_id, u.role, u.key, string_to_array(u.key, ' '), u.birth_date
+     FROM unnest($1::bigint[], $2::bigint[], $3::text[], $4::text[], $5::date[])
+       AS u(name_id, source_record_id, role, key, birth_date)
+     ON CONFLICT (name_id) DO NOTHING`,
+    [rows.map((r) => r.nameId), rows.map((r) => r.sourceRecordId), rows.map((r) => r.role), rows.map((r) => r.key), rows.map((r) => r.birthDate)],
+  );
+}
+
+/** Terms not yet in the vocabulary (the caller sends only those). Metaphone is computed in SQL. */
+export async function knownTerms(tx: Tx, terms: readonly string[]): Promise<Set<string>> {
+  if (terms.length === 0) return new Set();
+  const rows = await tx.query<{ term: string }>(`SELECT term FROM search_terms WHERE term = ANY($1::text[])`, [terms]);
+  return new Set(rows.map((r) => r.term));
+}
+
+export async function insertTerms(tx: Tx, rows: readonly TermRow[]): Promise<void> {
+  if (rows.length === 0) return;
+  await tx.query(
+    `INSERT INTO search_terms (term, folded, skeleton, dm, metaphone, metaphone_alt, nick)
+     SELECT u.term, u.folded, u.skeleton, string_to_array(u.dm, ' '), dmetaphone(u.term), dmetaphone_alt(u.term), u.nick
+     FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[]) AS u(term, folded, skeleton, dm, nick)
+     ON CONFLICT (term) DO NOTHING`,
+    [rows.map((r) => r.term), rows.map((r) => r.folded), rows.map((r) => r.skeleton), rows.map((r) => r.dm), rows.map((r) => r.nick)],
+  );
+}
+
+/**
+ * Merge the GIN indexes' pending lists after a batch of inserts: a search scans a pending list
+ * linearly, which made the first searches after a large load slow until autovacuum ran.
+ */
+export async function cleanGinPendingLists(tx: Tx): Promise<void> {
+  for (const index of ['search_name_keys_tokens_idx', 'search_terms_trgm_idx', 'search_terms_dm_idx']) {
+    await tx.query(`SELECT gin_clean_pending_list($1::regclass)`, [index]);
+  }
+}

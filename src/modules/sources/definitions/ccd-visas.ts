@@ -1,0 +1,96 @@
+import type { SourceDefinition } from '../source-types';
+import {
+  ADMISSION_CLASSES,
+  birthCountry,
+  birthDate,
+  citizenshipCountry,
+  column,
+  designedColumns,
+  familyName,
+  givenName,
+  passportCountry,
+  passportNumber,
+  recordId,
+  sex,
+  visaFoilNumber,
+  withSpec,
+} from './columns';
+
+export const ccdVisas: SourceDefinition = {
+  name: 'ccd-visas',
+  system: 'CCD',
+  title: 'Consular Consolidated Database visas',
+  description:
+    'Department of State Consular Consolidated Database: one row per visa application decision (issuance or refusal) and its later revocation, if any. A refused application has no visa foil.',
+  exemptions: [],
+  columns: designedColumns([
+    recordId('CCD-LND-2024-0088172'),
+    visaFoilNumber,
+    withSpec(familyName, { required: true }),
+    givenName,
+    birthDate,
+    birthCountry,
+    citizenshipCountry,
+    sex,
+    passportNumber,
+    passportCountry,
+    column({
+      name: 'visa_class',
+      type: 'enum',
+      enumValues: ADMISSION_CLASSES,
+      description:
+        'Visa class as printed on the foil (B1B2, F1, J1, H1B ...; "F-1" is read as F1).',
+      example: 'F1',
+    }),
+    column({
+      name: 'issuance_date',
+      type: 'date',
+      description: 'Date the visa was issued (or the application refused), YYYY-MM-DD.',
+      example: '2024-07-02',
+    }),
+    column({
+      name: 'expiration_date',
+      type: 'date',
+      description: 'Last day the visa can be used to seek admission, YYYY-MM-DD.',
+      example: '2029-07-01',
+    }),
+    column({
+      name: 'issuing_post',
+      type: 'text',
+      description: 'Consular post that decided the application.',
+      example: 'LAGOS',
+    }),
+    column({
+      name: 'entries',
+      type: 'text',
+      pattern: '^(?:M|[1-9][0-9]?)$',
+      description: 'Number of entries allowed: "M" for multiple, or a number.',
+      example: 'M',
+    }),
+    column({
+      name: 'status',
+      type: 'enum',
+      enumValues: ['ISSUED', 'REFUSED', 'REVOKED'],
+      required: true,
+      description: 'ISSUED, REFUSED or REVOKED.',
+      example: 'ISSUED',
+    }),
+    column({
+      name: 'revocation_date',
+      type: 'date',
+      description: 'Date the visa was revoked, YYYY-MM-DD (status REVOKED).',
+      example: '',
+    }),
+    column({
+      name: 'revocation_reason',
+      type: 'text',
+      description: 'Reason for the revocation as recorded by the Department of State.',
+      example: '',
+    }),
+  ]),
+  dateOrder: [
+    { earlier: 'issuance_date', later: 'expiration_date' },
+    { earlier: 'issuance_date', later: 'revocation_date' },
+    { earlier: 'birth_date', later: 'issuance_date' },
+  ],
+};

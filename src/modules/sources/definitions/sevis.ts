@@ -1,0 +1,146 @@
+import type { SourceDefinition } from '../source-types';
+import {
+  birthCountry,
+  birthDate,
+  citizenshipCountry,
+  column,
+  familyName,
+  givenName,
+  recordId,
+  sevisId,
+  sex,
+  withSpec,
+} from './columns';
+
+export const sevis: SourceDefinition = {
+  name: 'sevis',
+  system: 'SEVIS',
+  title: 'SEVIS student and exchange-visitor records',
+  description:
+    "Student and Exchange Visitor Information System: one row per status event of an F, M or J record. Several rows with the same sevis_id are that record's history, ordered by status_date.",
+  exemptions: [],
+  columns: [
+    recordId('SEVIS-EV-7781203'),
+    withSpec(sevisId, { required: true }),
+    withSpec(familyName, { required: true }),
+    givenName,
+    birthDate,
+    birthCountry,
+    citizenshipCountry,
+    sex,
+    column({
+      name: 'visa_type',
+      type: 'enum',
+      enumValues: ['F1', 'F2', 'J1', 'J2', 'M1', 'M2'],
+      description:
+        'Nonimmigrant category of the record: F1, F2, J1, J2, M1 or M2 ("F-1" is read as F1).',
+      example: 'F1',
+    }),
+    column({
+      name: 'status',
+      type: 'enum',
+      enumValues: ['INITIAL', 'ACTIVE', 'COMPLETED', 'TERMINATED', 'CANCELED', 'DEACTIVATED'],
+      required: true,
+      description:
+        'SEVIS record status: INITIAL, ACTIVE, COMPLETED, TERMINATED, CANCELED or DEACTIVATED.',
+      example: 'ACTIVE',
+    }),
+    column({
+      name: 'status_date',
+      type: 'date',
+      description: 'Date the status took effect, YYYY-MM-DD.',
+      example: '2024-09-03',
+    }),
+    column({
+      name: 'termination_reason',
+      type: 'text',
+      description:
+        'Reason given by the DSO when the status is TERMINATED, e.g. "Unauthorized Withdrawal", "Unauthorized Employment", "Failure to Enroll", "No Show", "Otherwise Failing to Maintain Status", "Authorized Early Withdrawal", "Change of Status Approved", "Death".',
+      example: '',
+    }),
+    column({
+      name: 'program_start_date',
+      type: 'date',
+      description: 'Program start date, YYYY-MM-DD.',
+      example: '2024-08-26',
+    }),
+    column({
+      name: 'program_end_date',
+      type: 'date',
+      description: 'Program end date, YYYY-MM-DD. Flagged when before the start date.',
+      example: '2026-05-15',
+    }),
+    column({
+      name: 'opt_type',
+      type: 'enum',
+      enumValues: ['POST_COMPLETION', 'STEM'],
+      description: 'Optional Practical Training: empty, POST_COMPLETION or STEM.',
+      example: '',
+    }),
+    column({
+      name: 'opt_start_date',
+      type: 'date',
+      description: 'OPT employment authorization start, YYYY-MM-DD.',
+      example: '',
+    }),
+    column({
+      name: 'opt_end_date',
+      type: 'date',
+      description: 'OPT employment authorization end, YYYY-MM-DD.',
+      example: '',
+    }),
+    column({
+      name: 'school_code',
+      type: 'identifier',
+      identifierKind: 'school_code',
+      role: 'school',
+      description: 'SEVP school code of the school or program sponsor (e.g. BOS214F00076000).',
+      example: 'BOS214F00076000',
+    }),
+    column({
+      name: 'school_name',
+      type: 'text',
+      role: 'school',
+      description: 'Name of the school or exchange-visitor program sponsor.',
+      example: 'Harborview Institute of Technology',
+    }),
+    column({
+      name: 'education_level',
+      type: 'text',
+      description: 'Education level of the program (e.g. BACHELORS, MASTERS, DOCTORATE, LANGUAGE).',
+      example: 'MASTERS',
+    }),
+    column({
+      name: 'major',
+      type: 'text',
+      description: 'Program of study (major), as text or CIP code.',
+      example: 'Computer Science',
+    }),
+    column({
+      name: 'us_address',
+      type: 'text',
+      description: 'U.S. address reported for the student, one line.',
+      example: '41 Elm Street Apt 3, Boston, MA 02115',
+    }),
+    column({
+      name: 'dso_name',
+      type: 'name',
+      role: 'dso',
+      description: 'Name of the Designated School Official who made the last update.',
+      example: 'Priya Hallorann',
+    }),
+    column({
+      name: 'dso_id',
+      type: 'identifier',
+      identifierKind: 'dso_id',
+      role: 'dso',
+      description: 'SEVIS user identifier of that official.',
+      example: 'DSO4471029',
+    }),
+  ],
+  dateOrder: [
+    { earlier: 'program_start_date', later: 'program_end_date' },
+    { earlier: 'opt_start_date', later: 'opt_end_date' },
+    { earlier: 'birth_date', later: 'program_start_date' },
+  ],
+};

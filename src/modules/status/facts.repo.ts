@@ -1,0 +1,336 @@
+import type { Tx } from '../../db/database';
+import type { PersonRows } from './fact-merge';
+
+// SQL of the assessment pass: one query per fact table, each ordered by the same person key,
+// merged in TypeScript (fact-merge.ts). Dates are cast to text so both databases hand back
+// 'YYYY-MM-DD' strings. Only this file and status.repo.ts touch SQL for the status module.
+//
+// The person key is the entity id of the record's subject (entity resolution, record_links role
+// 'subject'). Until a record is linked it falls back to a provisional key, the same on every fact
+// table so the records of one traveller still meet (docs/status.md, "Persons"):
+//   admission: 'p:' citizenship ':' passport, else 'a:' admission number, else 'r:' record id;
+//   departure / claim naming an admission number: the key of that admission, linked or not, as
+//     the rules match by admission number before anything else (so a departure the resolver put
+//     on another entity still closes the admission it names);
+//   otherwise the entity of its own link, else (departures) the key of the latest admission on
+//     the same passport, else the passport key;
+//   SEVIS event: likewise the key of the admission carrying its SEVIS ID, else its own link,
+//     else 's:' SEVIS ID.
+// Entity ids are UUIDs (no ':'), so they never collide with a provisional key.
+
+/** Records replaced by a later version of the same source record are left out of the pass. */
+export const CREATE_SUPERSEDED = `
+  CREATE TEMP TABLE status_superseded ON COMMIT DROP AS
+  SELECT o.id FROM source_records n
+  JOIN source_records o ON o.source = n.source AND o.record_id = n.record_id AND o.version < n.version
+  WHERE n.version > 1
+    AND n.source IN ('adis-arrivals','adis-departures','sevis','claims','eid','ccd-visas','tecs');
+  ANALYZE status_superseded;
+`;
+
+/**
+ * Not replaced by a later version. The bulk pass anti-joins the superseded ids gathered once
+ * (CREATE_SUPERSEDED); a narrow read (one person) asks the unique index row by row instead.
+ */
+function current(alias: string, inline = false): string {
+  return inline
+    ? `NOT EXISTS (SELECT 1 FROM source_records o JOIN source_records n ON n.source = o.source
+         AND n.record_id = o.record_id AND n.version > o.version WHERE o.id = ${alias}.source_record_id)`
+    : `NOT EXISTS (SELECT 1 FROM status_superseded x WHERE x.id = ${alias}.source_record_id)`;
+}
+
+const subject = (alias: string, link: string) =>
+  `LEFT JOIN record_links ${link} ON ${link}.source_record_id = ${alias}.source_record_id AND ${link}.role = 'subject'`;
+
+/** The person key of admission `a` whose subject's entity is `entity` (an SQL expression). */
+export function admissionKey(a: string, entity: string, recordId = `${a}.source_record_id`): string {
+  return `coalesce(${entity}::text,
+    'p:' || coalesce(${a}.citizenship_country, '') || ':' || ${a}.passport_number,
+    'a:' || ${a}.admission_number, 'r:' || ${recordId}::text)`;
+}
+
+/** Key of the latest admission matching `where` (a correlated lookup; runs only for unlinked rows). */
+function admissionKeyWhere(where: string): string {
+  return `(SELECT ${admissionKey('a2', 'l2.entity_id')} FROM admissions a2 ${subject('a2', 'l2')}
+    WHERE ${where} ORDER BY a2.source_record_id DESC LIMIT 1)`;
+}
+
+function passportKey(alias: string): string {
+  return `'p:' || coalesce(${alias}.citizenship_country, '') || ':' || ${alias}.passport_number`;
+}
+
+function byPassport(alias: string): string {
+  return admissionKeyWhere(
+    `a2.passport_number = ${alias}.passport_number AND a2.citizenship_country IS NOT DISTINCT FROM ${alias}.citizenship_country`,
+  );
+}
+
+export interface FactFilter {
+  /** SQL condition restricting the rows (person-status reads); omitted in the bulk pass. */
+  where?: string;
+  /** Check for later versions row by row (narrow reads without CREATE_SUPERSEDED). */
+  inline?: boolean;
+}
+
+function and(base: string, extra: string | undefined): string {
+  return extra ? `${base} AND (${extra})` : base;
+}
+
+export interface TravelFilter {
+  /** Conditions on the admission side (alias a, link l) and the departure side (alias d). */
+  admissions?: string;
+  departures?: string;
+  inline?: boolean;
+}
+
+/**
+ * Admissions and departures in one stream: a departure naming an admission number rides on that
+ * admission's row (one hash join pairs them, where a lookup per departure took 13 s per million),
+ * so it reaches the admission's person whatever entity its own link says; a departure naming none
+ * (or an admission not on file) comes alone, keyed by its own link or passport.
+ * $1 is the AOD: later admissions cannot be assessed and later departures cannot close anything.
+ */
+export function travelQuery(f: TravelFilter = {}): string {
+  // A departure's own link is looked up only when no admission claims it (an index probe for
+  // a few; a hash join would read every link of every record).
+  const ownLink = `(SELECT x.entity_id::text FROM record_links x
+      WHERE x.source_record_id = d.record_id AND x.role = 'subject')`;
+  const key = `coalesce(
+      CASE WHEN a.record_id IS NOT NULL THEN ${admissionKey('a', 'a.link_entity', 'a.record_id')} END,
+      ${ownLink},
+      CASE WHEN d.passport_number IS NOT NULL THEN ${byPassport('d')} END,
+      ${passportKey('d')}, 'r:' || d.record_id::text)`;
+  // Sorted on native types; the row is turned into one text after the sort (see TRAVEL_FIELDS).
+  const fields = TRAVEL_FIELDS.map((c) => `t.${c}`).join(", E'\\x1f', ");
+  return `SELECT t.pk, concat(${fields}) AS r
+    FROM (SELECT (${key}) COLLATE "C" AS pk, a.record_id, a.admission_number, a.class_of_admission,
+        a.admission_date, a.admit_until_date, a.mode, a.citizenship_country, a.passport_number,
+        a.sevis_id, a.visa_foil_number, a.birth_date, d.record_id AS dep_record_id,
+        d.admission_number AS dep_admission_number, d.departure_date, d.passport_number AS dep_passport_number
+      FROM (SELECT a.source_record_id AS record_id, l.entity_id AS link_entity, a.admission_number,
+              a.class_of_admission, a.admission_date, a.admit_until_date, a.mode, a.citizenship_country,
+              a.passport_number, a.sevis_id, a.visa_foil_number, a.birth_date
+            FROM admissions a ${subject('a', 'l')}
+            WHERE ${and(`(a.admission_date <= $1::date OR a.admission_date IS NULL) AND ${current('a', f.inline)}`, f.admissions)}) a
+      FULL JOIN (SELECT d.source_record_id AS record_id, d.admission_number, d.departure_date,
+              d.passport_number, d.citizenship_country
+            FROM departures d
+            WHERE ${and(`d.departure_date <= $1::date AND ${current('d', f.inline)}`, f.departures)}) d
+        ON d.admission_number = a.admission_number
+      ORDER BY 1, a.admission_date, a.record_id, d.departure_date, d.record_id) t`;
+}
+
+/**
+ * Every SEVIS history row, whatever its date: the engine itself ignores rows after the AOD, and
+ * still needs to know a record exists to pick it. $1 is unused here but kept for one signature.
+ */
+export function sevisQuery(f: FactFilter = {}): string {
+  const key = `coalesce(
+      CASE WHEN s.sevis_id IS NOT NULL THEN ${admissionKeyWhere('a2.sevis_id = s.sevis_id')} END,
+      l.entity_id::text, 's:' || s.sevis_id, 'r:' || s.source_record_id::text)`;
+  return `SELECT (${key}) COLLATE "C" AS pk, s.sevis_id, s.status, s.status_date::text AS status_date,
+      s.termination_reason, s.program_start_date::text AS program_start_date,
+      s.program_end_date::text AS program_end_date, s.opt_type,
+      s.opt_start_date::text AS opt_start_date, s.opt_end_date::text AS opt_end_date,
+      s.visa_type, s.school_code
+    FROM sevis_events s ${subject('s', 'l')}
+    WHERE ${and(`$1::date IS NOT NULL AND ${current('s', f.inline)}`, f.where)}
+    ORDER BY pk, s.sevis_id, s.status_date NULLS FIRST, s.source_record_id`;
+}
+
+/** Every claim: the engine treats one received after the AOD as unknown, a later decision as pending. */
+export function claimsQuery(f: FactFilter = {}): string {
+  const key = `coalesce(
+      CASE WHEN c.admission_number IS NOT NULL THEN ${admissionKeyWhere('a2.admission_number = c.admission_number')} END,
+      l.entity_id::text, 'c:' || c.receipt_number, 'r:' || c.source_record_id::text)`;
+  return `SELECT (${key}) COLLATE "C" AS pk, c.receipt_number, c.form_type, c.admission_number,
+      c.requested_class, c.received_date::text AS received_date, c.status,
+      c.decision_date::text AS decision_date, c.approved_until_date::text AS approved_until_date
+    FROM benefit_applications c ${subject('c', 'l')}
+    WHERE ${and(`$1::date IS NOT NULL AND ${current('c', f.inline)}`, f.where)}
+    ORDER BY pk, c.received_date, c.source_record_id`;
+}
+
+const riskKey = (alias: string) => `coalesce(l.entity_id::text,
+      CASE WHEN ${alias}.passport_number IS NOT NULL THEN ${byPassport(alias)} END,
+      ${passportKey(alias)}, 'r:' || ${alias}.source_record_id::text)`;
+
+/** EID events on or before the AOD, counted by type per person. */
+export function enforcementQuery(f: FactFilter = {}): string {
+  return `SELECT pk, event_type, count(*)::int AS n FROM (
+      SELECT (${riskKey('e')}) COLLATE "C" AS pk, upper(e.event_type) AS event_type
+      FROM enforcement_events e ${subject('e', 'l')}
+      WHERE ${and(`e.event_date <= $1::date AND e.event_type IS NOT NULL AND ${current('e', f.inline)}`, f.where)}
+    ) x GROUP BY pk, event_type ORDER BY pk, event_type`;
+}
+
+/** Visas revoked on or before the AOD (a revocation with no date is counted: it is on file). */
+export function revocationsQuery(f: FactFilter = {}): string {
+  return `SELECT pk, count(*)::int AS n FROM (
+      SELECT (${riskKey('v')}) COLLATE "C" AS pk
+      FROM visas v ${subject('v', 'l')}
+      WHERE ${and(`upper(v.status) = 'REVOKED' AND (v.revocation_date <= $1::date OR v.revocation_date IS NULL) AND ${current('v', f.inline)}`, f.where)}
+    ) x GROUP BY pk ORDER BY pk`;
+}
+
+/** TECS lookouts entered on or before the AOD. */
+export function lookoutsQuery(f: FactFilter = {}): string {
+  return `SELECT pk, count(*)::int AS n FROM (
+      SELECT (${riskKey('b')}) COLLATE "C" AS pk
+      FROM border_events b ${subject('b', 'l')}
+      WHERE ${and(`upper(b.record_type) = 'LOOKOUT' AND b.event_date <= $1::date AND ${current('b', f.inline)}`, f.where)}
+    ) x GROUP BY pk ORDER BY pk`;
+}
+
+/** The admission part of a travel row that has one. */
+export interface AdmissionRow {
+  pk: string;
+  record_id: string;
+  admission_number: string | null;
+  class_of_admission: string | null;
+  admission_date: string | null;
+  admit_until_date: string | null;
+  mode: string | null;
+  citizenship_country: string | null;
+  passport_number: string | null;
+  sevis_id: string | null;
+  visa_foil_number: string | null;
+  birth_date: string | null;
+}
+
+/**
+ * The travel stream is the big one (a row per admission or departure): each row comes as its key
+ * and one text of these fields joined by U+001F (NULL as ''), split only when its person is
+ * assessed. One string per row instead of sixteen made the driver's parsing and the garbage
+ * collector's work several times smaller. Typed values never contain U+001F.
+ */
+export const TRAVEL_FIELDS = [
+  'record_id', 'admission_number', 'class_of_admission', 'admission_date', 'admit_until_date',
+  'mode', 'citizenship_country', 'passport_number', 'sevis_id', 'visa_foil_number', 'birth_date',
+  'dep_record_id', 'dep_admission_number', 'departure_date', 'dep_passport_number',
+] as const;
+
+/** A travel row as fetched. */
+export interface RawTravelRow {
+  pk: string;
+  r: string;
+}
+
+
+export interface DepartureRow {
+  record_id: string;
+  admission_number: string | null;
+  departure_date: string;
+  passport_number: string | null;
+}
+
+export interface SevisRow {
+  pk: string;
+  sevis_id: string | null;
+  status: string | null;
+  status_date: string | null;
+  termination_reason: string | null;
+  program_start_date: string | null;
+  program_end_date: string | null;
+  opt_type: string | null;
+  opt_start_date: string | null;
+  opt_end_date: string | null;
+  visa_type: string | null;
+  school_code: string | null;
+}
+
+export interface ClaimRow {
+  pk: string;
+  receipt_number: string | null;
+  form_type: string | null;
+  admission_number: string | null;
+  requested_class: string | null;
+  received_date: string | null;
+  status: string | null;
+  decision_date: string | null;
+  approved_until_date: string | null;
+}
+
+export interface EnforcementRow {
+  pk: string;
+  event_type: string;
+  n: number;
+}
+
+export interface CountRow {
+  pk: string;
+  n: number;
+}
+
+/** The seven ordered streams of one pass, by name. */
+export const FACT_STREAMS = {
+  travel: travelQuery,
+  sevis: sevisQuery,
+  claims: claimsQuery,
+  enforcement: enforcementQuery,
+  revocations: revocationsQuery,
+  lookouts: lookoutsQuery,
+} as const;
+export type FactStreamName = keyof typeof FACT_STREAMS;
+
+/** Opens one cursor per stream in `tx` (cursors end with the transaction). */
+export async function declareFactCursors(tx: Tx, asOf: string): Promise<void> {
+  for (const [name, query] of Object.entries(FACT_STREAMS)) {
+    await tx.query(`DECLARE status_${name} NO SCROLL CURSOR FOR ${query()}`, [asOf]);
+  }
+}
+
+export async function fetchFacts<T>(tx: Tx, stream: FactStreamName, rows: number): Promise<T[]> {
+  return tx.query<T>(`FETCH FORWARD ${Math.floor(rows)} FROM status_${stream}`);
+}
+
+/** Session settings and the superseded-versions table the stream queries read. */
+export async function prepareFactRead(tx: Tx, workMem: string): Promise<void> {
+  if (!/^\d+(kB|MB|GB)$/.test(workMem)) throw new Error(`bad work_mem ${workMem}`);
+  await tx.query(`SET LOCAL work_mem = '${workMem}'`);
+  await tx.query(`SET LOCAL datestyle = 'ISO, YMD'`);
+  // The correlated fallback lookups inflate cost estimates past the JIT threshold; compiling
+  // them took longer than running the queries.
+  await tx.query(`SET LOCAL jit = off`);
+  await tx.exec(CREATE_SUPERSEDED);
+}
+
+/**
+ * The rows the bulk pass would hand to one resolved person: the same queries, narrowed to the
+ * records linked to the entity and those that could join it without a link (departures and
+ * claims naming its admissions, SEVIS rows of its SEVIS IDs, records on its passports), and
+ * kept only where the person key comes out as the entity id.
+ */
+export async function personRows(tx: Tx, asOf: string, entityId: string): Promise<PersonRows> {
+  const linked = (
+    await tx.query<{ id: string }>(
+      `SELECT source_record_id::text AS id FROM record_links WHERE entity_id = $1::uuid AND role = 'subject'`,
+      [entityId],
+    )
+  ).map((r) => r.id);
+  await tx.query(`SET LOCAL datestyle = 'ISO, YMD'`);
+  const own = await tx.query<{ admission_number: string | null; passport_number: string | null; sevis_id: string | null }>(
+    `SELECT admission_number, passport_number, sevis_id FROM admissions WHERE source_record_id = ANY($1::bigint[])`,
+    [linked],
+  );
+  const list = (k: keyof (typeof own)[number]) => [...new Set(own.map((a) => a[k]).filter((x): x is string => !!x))];
+  const [numbers, passports, sevisIds] = [list('admission_number'), list('passport_number'), list('sevis_id')];
+  const run = <T>(query: string, params: unknown[]) =>
+    tx.query<T>(`SELECT * FROM (${query}) q WHERE q.pk = $2::uuid::text`, [asOf, entityId, ...params]);
+  const byPassport = (alias: string) =>
+    `l.entity_id = $2::uuid OR (l.entity_id IS NULL AND ${alias}.passport_number = ANY($3::text[]))`;
+  const travel = travelQuery({
+    inline: true,
+    admissions: 'a.source_record_id = ANY($3::bigint[])',
+    departures: 'd.source_record_id = ANY($3::bigint[]) OR d.admission_number = ANY($4::text[]) OR d.passport_number = ANY($5::text[])',
+  });
+  return {
+    key: entityId,
+    travel: await run<RawTravelRow>(travel, [linked, numbers, passports]),
+    sevis: await run<SevisRow>(sevisQuery({ inline: true, where: 'l.entity_id = $2::uuid OR s.sevis_id = ANY($3::text[])' }), [sevisIds]),
+    claims: await run<ClaimRow>(claimsQuery({ inline: true, where: 'l.entity_id = $2::uuid OR c.admission_number = ANY($3::text[])' }), [numbers]),
+    enforcement: await run<EnforcementRow>(enforcementQuery({ inline: true, where: byPassport('e') }), [passports]),
+    revocations: await run<CountRow>(revocationsQuery({ inline: true, where: byPassport('v') }), [passports]),
+    lookouts: await run<CountRow>(lookoutsQuery({ inline: true, where: byPassport('b') }), [passports]),
+  };
+}

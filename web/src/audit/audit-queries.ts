@@ -1,0 +1,17 @@
+import { useInfiniteQuery, useMutation } from '@tanstack/react-query';
+import { listAuditEvents, verifyAuditChain } from '../api/endpoints';
+import type { AuditFilters } from '../api/types';
+
+export function useAuditEvents(filters: AuditFilters) {
+  return useInfiniteQuery({
+    queryKey: ['audit', 'events', filters],
+    queryFn: ({ pageParam, signal }) => listAuditEvents(filters, pageParam, signal),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+  });
+}
+
+/** Verification walks the whole chain, so it runs only when asked. */
+export function useVerifyChain() {
+  return useMutation({ mutationFn: verifyAuditChain });
+}
