@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -199,6 +199,21 @@ export async function screenshot(page: Page, name: string): Promise<string> {
 }
 
 /** A username no earlier run has used, for databases that outlive the test (DATABASE_URL). */
+/**
+ * For a person to look at: writes a PDF beside the screenshots and renders its pages to
+ * `<name>-<n>.png` with poppler's pdftoppm (installed by .ci/run). Returns the PNG files.
+ */
+export function renderPdf(pdf: Buffer, name: string, pages?: { first: number; last: number }): string[] {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  const pdfFile = path.join(SCREENSHOTS, `${name}.pdf`);
+  writeFileSync(pdfFile, pdf);
+  const isPage = new RegExp(`^${name}-\\d+\\.png$`);
+  for (const old of readdirSync(SCREENSHOTS).filter((f) => isPage.test(f))) rmSync(path.join(SCREENSHOTS, old));
+  const range = pages ? ['-f', String(pages.first), '-l', String(pages.last)] : [];
+  execFileSync('pdftoppm', ['-png', '-r', '60', ...range, pdfFile, path.join(SCREENSHOTS, name)]);
+  return readdirSync(SCREENSHOTS).filter((f) => isPage.test(f)).map((f) => path.join(SCREENSHOTS, f));
+}
+
 export function uniqueName(prefix: string): string {
   return `${prefix}${Date.now().toString(36)}${Math.floor(Math.random() * 1296).toString(36)}`;
 }
