@@ -104,6 +104,7 @@ describe('administration of user accounts', () => {
       'Status',
       'Organizations',
       'Imports',
+      'Match review',
     ]);
     await other.context.close();
 

@@ -107,6 +107,7 @@ describe('sign-in, navigation by role, sign-out', () => {
       'Status',
       'Organizations',
       'Imports',
+      'Match review',
     ]);
     expect(await page.getByTestId('user-display-name').innerText()).toContain('Dana Analyst');
     expect(await page.getByTestId('user-roles').innerText()).toMatch(/analyst/i);
