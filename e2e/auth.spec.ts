@@ -116,11 +116,9 @@ describe('sign-in, navigation by role, sign-out', () => {
 
     await page.getByTestId('main-nav').getByRole('link', { name: 'Search' }).click();
     await page.waitForURL((url) => url.pathname === '/search');
-    const placeholder = page.getByTestId('placeholder');
-    await placeholder.waitFor();
-    expect(await placeholder.innerText()).toContain('not available yet in this build');
+    await page.getByRole('form', { name: 'Search' }).getByLabel('Name, date of birth or identifier').waitFor();
     await assertBanners(page);
-    await screenshot(page, 'analyst-search-placeholder');
+    await screenshot(page, 'analyst-search');
 
     for (const pathname of ['/admin', '/audit']) {
       await visit(page, pathname);
@@ -148,7 +146,7 @@ describe('sign-in, navigation by role, sign-out', () => {
     const { context, page } = await newPage(browser, server.url);
     await signIn(page, 'supervisor');
     await visit(page, '/status');
-    await page.getByTestId('placeholder').waitFor();
+    await page.getByTestId('no-runs').waitFor();
     await signOut(page);
     await page.getByRole('button', { name: 'Sign in' }).waitFor();
     await page.goto('/status');

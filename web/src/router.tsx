@@ -16,6 +16,7 @@ import { NotFoundPage } from './pages/not-found-page';
 import { PlaceholderPage } from './pages/placeholder-page';
 import { OrganizationsArea, SearchArea } from './search/search-area';
 import { SignInPage } from './pages/sign-in-page';
+import { StatusArea } from './status';
 import { ReviewPage } from './resolve/review-page';
 
 const BUILT_SCREENS: Partial<Record<Permission, () => ReactNode>> = {
@@ -26,6 +27,7 @@ const BUILT_SCREENS: Partial<Record<Permission, () => ReactNode>> = {
   orgs: () => <OrganizationsArea />,
   leads: () => <LeadsArea />,
   privacy: () => <PrivacyArea />,
+  status: () => <StatusArea />,
 };
 
 function areaRoutes(): RouteObject[] {

@@ -5,6 +5,7 @@ import type { RiskFactor } from './engine';
 
 export interface ViolatorFilterSql {
   levels: readonly string[] | null;
+  violations: readonly string[] | null;
   country: string | null;
   classOfAdmission: string | null;
   school: string | null;
@@ -18,6 +19,7 @@ function where(f: ViolatorFilterSql, first: number): { sql: string; params: unkn
     return `$${first + params.length - 1}`;
   };
   if (f.levels && f.levels.length) parts.push(`r.level = ANY(${p(f.levels)}::text[])`);
+  if (f.violations && f.violations.length) parts.push(`r.violations && ${p(f.violations)}::text[]`);
   if (f.country) parts.push(`r.citizenship_country = ${p(f.country)}`);
   if (f.classOfAdmission) parts.push(`${p(f.classOfAdmission)} = ANY(r.classes_of_admission)`);
   if (f.school) parts.push(`${p(f.school)} = ANY(r.school_codes)`);

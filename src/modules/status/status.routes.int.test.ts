@@ -138,7 +138,14 @@ describe('status API', () => {
     expect(high.json().violators.map((v: { entityId: string }) => v.entityId)).toEqual([w.critical.entityId, w.high.entityId]);
     const page = await app.inject({ method: 'GET', url: `/api/status/violators?asOf=${AOD}&country=${country}&limit=1&offset=1`, headers: analyst.headers });
     expect(page.json()).toMatchObject({ total: 5, violators: [{ rank: 2, entityId: w.high.entityId }] });
-    expect(await auditActions(analystName, 'status.violators.search')).toBe(3);
+    // By violation type: only the traveller who left late overstayed out of the country.
+    const out = await app.inject({ method: 'GET', url: `/api/status/violators?asOf=${AOD}&country=${country}&violation=OUT_OF_COUNTRY_OVERSTAY`, headers: analyst.headers });
+    expect(out.json()).toMatchObject({ total: 1, violators: [{ entityId: w.late.entityId, violations: ['OUT_OF_COUNTRY_OVERSTAY'] }] });
+    const either = await app.inject({ method: 'GET', url: `/api/status/violators?asOf=${AOD}&country=${country}&violation=OUT_OF_COUNTRY_OVERSTAY,SUSPECTED_IN_COUNTRY_OVERSTAY&level=LOW`, headers: analyst.headers });
+    expect(either.json().violators.map((v: { entityId: string }) => v.entityId).sort()).toEqual([w.changes.entityId, w.low.entityId, w.late.entityId].sort());
+    const wrong = await app.inject({ method: 'GET', url: `/api/status/violators?violation=NOT_A_CLASS`, headers: analyst.headers });
+    expect(wrong.statusCode).toBe(400);
+    expect(await auditActions(analystName, 'status.violators.search')).toBe(5);
   });
 
   it("shows a person's admissions with the rules in words, and flags records that arrived after the run", async () => {

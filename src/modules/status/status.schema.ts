@@ -73,6 +73,8 @@ export const ViolatorsQuery = z.object({
   asOf: IsoDate.optional(),
   /** One or more of LOW, MEDIUM, HIGH, CRITICAL, comma-separated. */
   level: csv.pipe(z.array(z.enum(RISK_LEVELS))).optional(),
+  /** One or more assessment classes, comma-separated: persons with an admission in any of them. */
+  violation: csv.pipe(z.array(z.enum(ASSESSMENT_CLASSES))).optional(),
   country: z.string().trim().toUpperCase().max(40).optional(),
   class: z.string().trim().max(10).optional(),
   school: z.string().trim().max(40).optional(),

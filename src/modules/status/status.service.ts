@@ -115,6 +115,7 @@ export async function listViolators(
     const run = await requireRun(tx, asOf);
     const filter = {
       levels: f.level ?? null,
+      violations: f.violation ?? null,
       country: f.country || null,
       classOfAdmission: f.class ? normalizeClass(f.class) : null,
       school: f.school || null,

@@ -31,7 +31,7 @@ export const AREAS: readonly Area[] = [
     path: '/status',
     label: 'Status',
     description: 'Status assessments: overstays and other violations of the terms of admission',
-    built: false,
+    built: true,
   },
   {
     permission: 'orgs',

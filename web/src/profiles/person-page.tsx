@@ -7,6 +7,7 @@ import { usePageTitle } from '../layout/use-page-title';
 import { EventTable, FieldRow, RelatedList, Section, SourcedList } from './profile-parts';
 import { usePerson, type PersonProfile } from './profiles-api';
 import { SubjectLeadsPanel } from '../leads';
+import { PersonStatusPanel } from '../status';
 import { MaskedNotice, PurposeControl } from './purpose-control';
 import { RecordDrawer, SourceBadges } from './record-drawer';
 
@@ -116,6 +117,7 @@ export function PersonPage() {
       <Stack gap="md" data-testid="person-profile">
         <MaskedNotice masked={p.masked} />
         <SubjectLeadsPanel subjectId={p.person.id} subjectName={p.person.displayName} />
+        <PersonStatusPanel entityId={p.person.id} />
         <SimpleGrid cols={{ base: 1, lg: 2 }}>
           <Identity p={p} onOpen={setOpen} />
           <Stack gap="md">
