@@ -263,6 +263,36 @@ describe('Leads: from a status finding to a field-office outcome', () => {
     await screenshot(page, 'leads-8-overdue');
     await assertBanners(page);
   });
+  it('makes a lead from a tip, with the tip as evidence and the tipster kept out', async () => {
+    const [tip] = await server.database.transaction((tx) =>
+      tx.query<{ entity: string; record_id: string; tipster: string }>(
+        `SELECT l.entity_id::text AS entity, r.record_id, r.payload->>'tipster_name' AS tipster FROM source_records r
+         JOIN record_links l ON l.source_record_id = r.id AND l.role = 'subject'
+         JOIN entities e ON e.id = l.entity_id AND e.kind = 'person'
+         WHERE r.source = 'tips' AND r.payload->>'narrative' <> '' AND r.payload->>'tipster_name' <> ''
+           AND NOT EXISTS (SELECT 1 FROM leads x WHERE x.subject_id = l.entity_id AND x.state <> 'closed')
+         ORDER BY r.record_id LIMIT 1`,
+      ),
+    );
+    expect(tip, 'the demo world has a tip about a resolved person').toBeDefined();
+    const { page } = await newPage(browser, server.url);
+    await signIn(page, 'analyst');
+    await visit(page, `/search/persons/${tip!.entity}`);
+    await page.getByTestId('source-badge').filter({ hasText: tip!.record_id }).first().click();
+    const drawer = page.getByTestId('record-drawer');
+    await drawer.waitFor();
+    await drawer.getByRole('button', { name: /^Create lead on .* from this tip$/ }).click();
+    const form = page.getByRole('dialog', { name: 'New lead' });
+    expect(await form.getByLabel(/^Title/).inputValue()).toContain(`Tip ${tip!.record_id}`);
+    await screenshot(page, 'leads-10-tip-create');
+    await form.getByRole('button', { name: 'Create lead' }).click();
+    await page.getByTestId('lead-summary').waitFor();
+    expect(await page.getByTestId('lead-summary').innerText()).toMatch(/Tip/);
+    await page.getByText(`tips ${tip!.record_id}`).first().waitFor();
+    expect(await page.locator('body').innerText()).not.toContain(tip!.tipster);
+    await assertBanners(page);
+  });
+
   it('finds the overlaps planted in the synthetic world, and shows one to the analyst', async () => {
     const planted = (JSON.parse(readFileSync(path.join(worldDir, 'ground-truth', 'planted.json'), 'utf8')) as { deconfliction_overlaps: PlantedOverlap[] }).deconfliction_overlaps;
     const entities = await entitiesOfTruePersons(server, worldDir);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findingFromStatus, findingFromViolator } from './finding-defaults';
+import { findingFromStatus, findingFromTip, findingFromViolator } from './finding-defaults';
 
 type Status = Parameters<typeof findingFromStatus>[0];
 type Admission = Status['admissions'][number];
@@ -64,5 +64,32 @@ describe('findingFromViolator', () => {
     );
     expect(d).toMatchObject({ priority: 'CRITICAL', title: 'Status violator within admit period' });
     expect(d.evidence![0]!.ref).toBe('Admission 900');
+  });
+});
+
+describe('findingFromTip', () => {
+  const payload = [
+    { column: 'received_date', value: '2025-05-02' },
+    { column: 'channel', value: 'WALK_IN' },
+    { column: 'narrative', value: 'Says the subject stopped attending classes in March. Works at a warehouse.' },
+    { column: 'tipster_name', value: null, withheld: true },
+  ];
+
+  it('makes a TIP lead titled by the first sentence, with the tip as evidence', () => {
+    const d = findingFromTip({ recordId: 'TIP-2025-004417', payload });
+    expect(d).toMatchObject({
+      type: 'TIP',
+      title: 'Tip TIP-2025-004417: Says the subject stopped attending classes in March.',
+      summary: 'Tip received 2025-05-02 by walk-in.',
+      evidence: [{ kind: 'tip', ref: 'tips TIP-2025-004417', note: payload[2]!.value }],
+    });
+  });
+
+  it('never copies a withheld value, and shortens a long first sentence', () => {
+    const long = 'x'.repeat(120);
+    const d = findingFromTip({ recordId: 'T1', payload: [{ column: 'narrative', value: long, withheld: false }, { column: 'tipster_name', value: 'Dana Whitcombe', withheld: true }] });
+    expect(d.title).toBe(`Tip T1: ${'x'.repeat(77)}…`);
+    expect(JSON.stringify(d)).not.toContain('Whitcombe');
+    expect(d.summary).toBe('Tip received.');
   });
 });

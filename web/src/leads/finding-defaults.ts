@@ -73,3 +73,32 @@ export function findingFromViolator(v: Violator, asOf: string): LeadDefaults {
     ],
   };
 }
+
+/** The parts of a tip record a lead is made from (as the record view gives them). */
+export interface TipRecord {
+  recordId: string;
+  payload: readonly { column: string; value: string | null; withheld?: boolean }[];
+}
+
+/**
+ * Defaults for a lead from a tip: type TIP, its narrative as the summary and the tip record as
+ * evidence. Withheld values (the tipster's identity) are never copied into the lead.
+ */
+export function findingFromTip(tip: TipRecord): LeadDefaults {
+  const value = (column: string) => {
+    const f = tip.payload.find((p) => p.column === column);
+    return f && !f.withheld ? (f.value ?? '').trim() : '';
+  };
+  const narrative = value('narrative');
+  const received = value('received_date');
+  const channel = value('channel');
+  const firstSentence = narrative.split(/(?<=[.!?])\s/)[0] ?? '';
+  const short = firstSentence.length > 80 ? `${firstSentence.slice(0, 77)}…` : firstSentence;
+  return {
+    type: 'TIP',
+    priority: 'MEDIUM',
+    title: short ? `Tip ${tip.recordId}: ${short}` : `Tip ${tip.recordId}`,
+    summary: `Tip received${received ? ` ${received}` : ''}${channel ? ` by ${channel.toLowerCase().replace('_', '-')}` : ''}.`,
+    evidence: [{ kind: 'tip', ref: `tips ${tip.recordId}`, note: narrative || 'Tip record (no narrative).' }],
+  };
+}

@@ -3,5 +3,5 @@
 export { CreateLeadButton, canCreateLeads, type CreateLeadButtonProps } from './create-lead-button';
 export type { EvidenceDraft, LeadDefaults } from './lead-form';
 export { SubjectLeadsPanel } from './subject-leads-panel';
-export { findingFromStatus, findingFromViolator } from './finding-defaults';
+export { findingFromStatus, findingFromTip, findingFromViolator } from './finding-defaults';
 export { LeadsArea } from './leads-area';

@@ -2,8 +2,10 @@ import { Badge, Drawer, Group, Loader, Stack, Table, Text, Title } from '@mantin
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { ApiErrorAlert } from '../components/api-error-alert';
+import { CreateLeadButton, findingFromTip } from '../leads';
 import { formatUtc } from '../lib/format';
-import { useRecord, type SourceRef } from './profiles-api';
+import { useRecord, type RecordView, type SourceRef } from './profiles-api';
+import { MaskedNotice } from './purpose-control';
 
 const SHORT: Record<string, string> = {
   'adis-arrivals': 'ADIS arr',
@@ -72,6 +74,7 @@ export function RecordDrawer({ recordRef, onClose }: { recordRef: string | null;
             {r.record.markings.map((m) => <Badge key={m} color="red" variant="light">{m}</Badge>)}
             {r.record.exemptions.map((e) => <Badge key={e} color="gray" variant="light">exempt {e}</Badge>)}
           </Group>
+          <MaskedNotice masked={r.masked} access={r.access} />
           <Text size="sm">
             Received {formatUtc(r.record.receivedAt)} in <b>{r.record.batch.fileName}</b>, loaded by {r.record.batch.loadedBy}
             {r.record.batch.legalProcessRef ? ` under ${r.record.batch.legalProcessRef}` : ''}.
@@ -99,6 +102,7 @@ export function RecordDrawer({ recordRef, onClose }: { recordRef: string | null;
               {v.changed.length > 0 ? ` · changed: ${v.changed.join(', ')}` : ''}
             </Text>
           ))}
+          {r.record.source === 'tips' && <TipLeadAction record={r} />}
           {r.entities.length > 0 && (
             <>
               <Title order={5}>Linked to</Title>
@@ -112,5 +116,21 @@ export function RecordDrawer({ recordRef, onClose }: { recordRef: string | null;
         </Stack>
       )}
     </Drawer>
+  );
+}
+
+/** A tip about a resolved person can become a lead on that person (analysts and supervisors). */
+function TipLeadAction({ record }: { record: RecordView }) {
+  const subject = record.entities.find((e) => e.role === 'subject' && e.kind === 'person');
+  if (!subject) return null;
+  return (
+    <Group>
+      <CreateLeadButton
+        subjectId={subject.entityId}
+        subjectName={subject.displayName}
+        label={`Create lead on ${subject.displayName} from this tip`}
+        {...findingFromTip({ recordId: record.record.recordId, payload: record.payload })}
+      />
+    </Group>
   );
 }
