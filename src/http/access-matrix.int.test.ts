@@ -23,9 +23,18 @@ const PUBLIC_ROUTES = new Set(['GET /api/health', 'POST /api/auth/login', 'GET /
 /** Routes any signed-in user may call (no permission). A new one must be added here on purpose. */
 const ANY_USER_ROUTES = new Set(['POST /api/auth/logout']);
 
-/** Routes that scope by assignment: which fixture and how an unassigned caller is answered. */
-const ASSIGNMENT_SCOPED: Record<string, { role: Role; unassignedStatus: number }> = {
-  'GET /api/leads/:id': { role: 'field_agent', unassignedStatus: 404 },
+/**
+ * Routes that scope by assignment: which fixture and how an unassigned caller is answered. The
+ * fixture lead is referred to NYC: the NYC field agent is assigned, the BOS one is not. `shows`
+ * says what the assigned caller must be shown through need to know (the referral is their assignment).
+ */
+const ASSIGNMENT_SCOPED: Record<string, { role: Role; unassignedStatus: number; shows?: (res: LightMyRequestResponse) => unknown }> = {
+  'GET /api/leads/:id': {
+    role: 'field_agent',
+    unassignedStatus: 404,
+    shows: (res) => res.json<{ subject: { names: string[]; access: { assignment: string | null } } }>().subject,
+  },
+  'GET /api/leads/:id/referral.pdf': { role: 'field_agent', unassignedStatus: 404 },
 };
 
 let database: Database;
@@ -139,9 +148,25 @@ describe('route × role', () => {
       const r = routes.find((x) => key(x) === k)!;
       expect(permissionOf(r)!.roles).toContain(rule.role);
       const req = fixtureRequest(r, fixtures)!;
-      expect((await send(req, assigned)).statusCode, `${k} assigned`).toBe(200);
+      const res = await send(req, assigned);
+      expect(res.statusCode, `${k} assigned`).toBe(200);
+      if (rule.shows) expect(rule.shows(res), `${k} assigned: need to know through the referral`).toMatchObject({ names: [person.name], access: { assignment: expect.stringMatching(/^lead:/) } });
       expect((await send(req, unassigned)).statusCode, `${k} unassigned`).toBe(rule.unassignedStatus);
     }
+  });
+
+  it('refuses the assigned field agent every profile route of the subject referred to them (the lead page shows it)', async () => {
+    const agentId = fixtures.ids['persons']!;
+    for (const url of [`/api/persons/${agentId}`, `/api/records/${fixtures.ids['records']!}`, `/api/search?q=${encodeURIComponent(fixtures.search!)}`]) {
+      expect((await send({ method: 'GET', url }, assigned)).statusCode, url).toBe(403);
+    }
+  });
+
+  it('audits a field agent asking for another office’s lead as a refusal, though it answers 404', async () => {
+    const res = await send(fixtureRequest(routes.find((x) => key(x) === 'GET /api/leads/:id')!, fixtures)!, unassigned);
+    expect(res.statusCode).toBe(404);
+    const rows = await database.transaction((tx) => tx.query<{ action: string; outcome: string; subject_ids: string[]; details: { roles?: string[]; fieldOffice?: string } }>(`SELECT action, outcome, subject_ids, details FROM audit_log WHERE request_id = $1`, [res.headers['x-request-id']]));
+    expect(rows).toEqual([expect.objectContaining({ action: 'access.denied', outcome: 'denied', subject_ids: [fixtures.ids['leads'], person.id], details: expect.objectContaining({ roles: ['field_agent'], fieldOffice: 'BOS' }) })]);
   });
 });
 

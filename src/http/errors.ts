@@ -1,6 +1,6 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import { AppError, ERROR_HTTP_STATUS, type ErrorCode } from '../shared/errors';
+import { AppError, ConcealedRefusal, ERROR_HTTP_STATUS, type ErrorCode } from '../shared/errors';
 import { auditAlone } from '../modules/audit';
 import type { Database } from '../db/database';
 
@@ -52,12 +52,25 @@ export function registerErrorHandler(app: FastifyInstance, database: Database): 
         .status(500)
         .send(body('INTERNAL', `Something went wrong on our side. Quote request id ${request.id} to support.`));
     }
-    if (err.code === 'FORBIDDEN' || err.code === 'PURPOSE_REQUIRED' || err.code === 'CSRF_INVALID') {
+    const concealed = err instanceof ConcealedRefusal ? err.refused : null;
+    if (err.code === 'FORBIDDEN' || err.code === 'PURPOSE_REQUIRED' || err.code === 'CSRF_INVALID' || concealed) {
       const ctx = request.ctxOrAnonymous();
+      // Who was refused, as they were then (roles and office change), and what they asked for: the audit alerts read these.
+      const params = (request.params ?? {}) as Record<string, unknown>;
       await auditAlone(database, ctx, {
         action: 'access.denied',
         outcome: 'denied',
-        details: { method: request.method, route: request.routeOptions.url ?? request.url, code: err.code, message: err.message },
+        subjectType: concealed?.subjectType ?? null,
+        subjectIds: concealed ? [...concealed.subjectIds] : [],
+        details: {
+          method: request.method,
+          route: request.routeOptions.url ?? request.url,
+          params,
+          code: err.code,
+          message: concealed ? concealed.reason : err.message,
+          ...(ctx.actor ? { roles: [...ctx.actor.roles], fieldOffice: ctx.actor.fieldOffice } : {}),
+          ...(err.details && typeof err.details === 'object' && 'markings' in err.details ? { markings: err.details.markings } : {}),
+        },
       }).catch((e: unknown) => request.log.error({ err: e }, 'could not audit a refusal'));
     }
     const status = ERROR_HTTP_STATUS[err.code];

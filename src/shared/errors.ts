@@ -59,3 +59,17 @@ export class AppError extends Error {
 export function isAppError(e: unknown): e is AppError {
   return e instanceof AppError;
 }
+
+/**
+ * A refusal answered as "not found", so the caller learns nothing of what exists (a field agent
+ * asking for another office's lead). Still a refusal: the error handler audits it as one, with
+ * what was asked for; the response carries none of it.
+ */
+export class ConcealedRefusal extends AppError {
+  constructor(
+    message: string,
+    readonly refused: { subjectType: string; subjectIds: readonly string[]; reason: string },
+  ) {
+    super('NOT_FOUND', message);
+  }
+}

@@ -1,9 +1,12 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Database } from '../../db/database';
 import { errorResponses } from '../../shared/http-schema';
 import { AUDIT_POLICY } from './audit.policy';
+import { ALERT_DEFAULTS } from './alerts.config';
+import { alertWindow, listAuditAlerts } from './alerts.service';
+import { exportAuditExtract } from './audit-extract';
 import { listAuditEvents, verifyAuditChainAs } from './audit.service';
 
 const AuditQuery = z.object({
@@ -15,6 +18,37 @@ const AuditQuery = z.object({
   to: z.string().datetime({ offset: true }).or(z.string().date()).optional(),
   cursor: z.string().regex(/^\d+$/).optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100),
+});
+
+/** The filters as the audit service takes them (a date-only `to` means the whole day). */
+function filterOf(q: { actor?: string | undefined; action?: string | undefined; subject?: string | undefined; purpose?: string | undefined; from?: string | undefined; to?: string | undefined }) {
+  return {
+    actor: q.actor,
+    action: q.action,
+    subject: q.subject,
+    purpose: q.purpose,
+    from: q.from ? new Date(q.from) : undefined,
+    to: q.to ? new Date(q.to.length === 10 ? `${q.to}T23:59:59.999Z` : q.to) : undefined,
+  };
+}
+
+const AlertQuery = z.object({
+  from: z.string().date().optional(),
+  to: z.string().date().optional(),
+  factor: z.coerce.number().min(1).max(100).default(ALERT_DEFAULTS.factor),
+  floor: z.coerce.number().int().min(0).max(100_000).default(ALERT_DEFAULTS.floor),
+  refusals: z.coerce.number().int().min(1).max(1000).default(ALERT_DEFAULTS.refusals),
+  exportRows: z.coerce.number().int().min(1).max(100_000_000).default(ALERT_DEFAULTS.exportRows),
+});
+
+const AuditAlertSchema = z.object({
+  kind: z.enum(['unusual_volume', 'outside_office', 'refused_sensitive', 'bulk_export']),
+  severity: z.enum(['high', 'medium']),
+  actor: z.string(),
+  day: z.string(),
+  count: z.number(),
+  reason: z.string(),
+  filter: z.object({ actor: z.string(), action: z.string(), from: z.string(), to: z.string() }),
 });
 
 const AuditEventSchema = z.object({
@@ -31,6 +65,17 @@ const AuditEventSchema = z.object({
   details: z.record(z.string(), z.unknown()),
 });
 
+// A file body is outside the zod response schemas (like the PDF routes): sent untyped.
+function sendCsv(reply: FastifyReply, csv: string, rows: number, truncated: boolean): FastifyReply {
+  const stamp = new Date().toISOString().slice(0, 19).replace(/[-:]/g, '').replace('T', '-');
+  return reply
+    .type('text/csv; charset=utf-8')
+    .header('content-disposition', `attachment; filename="audit-extract-${stamp}.csv"`)
+    .header('x-leadtrac-rows', String(rows))
+    .header('x-leadtrac-truncated', String(truncated))
+    .send(csv);
+}
+
 export function auditRoutes(app: FastifyInstance, deps: { database: Database }): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   r.get('/api/audit', {
@@ -39,12 +84,7 @@ export function auditRoutes(app: FastifyInstance, deps: { database: Database }):
   }, async (request) => {
     const q = request.query;
     const { events, nextCursor } = await listAuditEvents(deps.database, request.ctx(), {
-      actor: q.actor,
-      action: q.action,
-      subject: q.subject,
-      purpose: q.purpose,
-      from: q.from ? new Date(q.from) : undefined,
-      to: q.to ? new Date(q.to.length === 10 ? `${q.to}T23:59:59.999Z` : q.to) : undefined,
+      ...filterOf(q),
       beforeSeq: q.cursor,
       limit: q.limit,
     });
@@ -64,6 +104,29 @@ export function auditRoutes(app: FastifyInstance, deps: { database: Database }):
       })),
       nextCursor,
     };
+  });
+
+  r.get('/api/audit/alerts', {
+    config: { access: { auth: 'user', permission: AUDIT_POLICY['audit.alerts'] } },
+    schema: {
+      tags: ['audit'],
+      summary: 'Alerts of unusual access: a user reading far more subjects than their 30-day baseline, field agents refused outside their office, repeated refused reads of sensitive content, bulk exports',
+      querystring: AlertQuery,
+      response: { 200: z.object({ from: z.string(), to: z.string(), thresholds: z.object({ factor: z.number(), floor: z.number(), refusals: z.number(), exportRows: z.number() }), alerts: z.array(AuditAlertSchema) }), ...errorResponses },
+    },
+  }, async (request) => {
+    const q = request.query;
+    const window = alertWindow(q.from, q.to);
+    const thresholds = { factor: q.factor, floor: q.floor, refusals: q.refusals, exportRows: q.exportRows };
+    return { ...window, thresholds, alerts: await listAuditAlerts(deps.database, request.ctx(), { ...window, ...thresholds }) };
+  });
+
+  r.get('/api/audit/export.csv', {
+    config: { access: { auth: 'user', permission: AUDIT_POLICY['audit.export'], personalData: true } },
+    schema: { tags: ['audit'], summary: 'An extract of the audit log as CSV, with the filters of GET /api/audit (marking on the first row; at most 50,000 events; itself audited)', querystring: AuditQuery.omit({ cursor: true, limit: true }), response: errorResponses },
+  }, async (request, reply) => {
+    const { csv, rows, truncated } = await exportAuditExtract(deps.database, request.ctx(), filterOf(request.query));
+    return sendCsv(reply, csv, rows, truncated);
   });
 
   r.get('/api/audit/verify', {

@@ -8,7 +8,7 @@ import * as repo from './disclosures.repo';
 import { DISCLOSURES_POLICY } from './disclosures.policy';
 import type { CreateDisclosureInput, DisclosureView } from './disclosures.schema';
 import { basisLabel, currentLegalBases } from './legal-bases';
-import { buildPackage, isoOf, packageDigest, type DisclosurePackage } from './package-data';
+import { buildPackage, disclosureNeedToKnow, isoOf, packageDigest, type DisclosurePackage } from './package-data';
 import { renderPackageCsv, renderPackageJson, renderPackagePdf } from './package-pdf';
 import { mayDiscloseUnder, resolveBasis, selectRecords } from './rules';
 
@@ -196,7 +196,7 @@ export async function getDisclosurePackage(database: Database, ctx: RequestConte
   authorize(ctx, DISCLOSURES_POLICY['disclosures.read']);
   const { row, pkg } = await database.transaction(async (tx) => {
     const loaded = await loadPackage(tx, id);
-    await audit(tx, ctx, {
+    await audit(tx, { ...ctx, purpose: disclosureNeedToKnow(loaded.row.ref, ctx.purpose).auditPurpose }, {
       action: 'disclosure.package',
       subjectType: 'person',
       subjectIds: loaded.pkg.individuals.map((i) => i.personId),

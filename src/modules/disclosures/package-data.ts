@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { columnCategory, WITHHELD } from '../profiles';
+import { decideNeedToKnow, type NeedToKnow } from '../access';
+import { columnCategory, Disclosure } from '../profiles';
 import { getSource, isSourceName } from '../sources/registry';
 import { basisLabel, currentLegalBases } from './legal-bases';
 import { CLASSIFICATION } from './pdf-frame';
@@ -60,8 +61,16 @@ export function isoOf(v: Date | string): string {
   return new Date(v).toISOString();
 }
 
+/**
+ * What a disclosure package may carry is the need-to-know decision for the disclosure channel: the
+ * legal basis decided what goes, and informants' identities never leave the agency.
+ */
+export function disclosureNeedToKnow(ref: string, purpose: string | null = null): NeedToKnow {
+  return decideNeedToKnow({ actor: { roles: [] }, purpose, assignment: null, channel: 'disclosure', disclosureRef: ref });
+}
+
 /** Column order of the source definition, then any other keys in name order; empty values left out. */
-function orderedFields(source: string, payload: Record<string, unknown>): { fields: PackageField[]; withheld: number } {
+function orderedFields(d: Disclosure, source: string, payload: Record<string, unknown>): { fields: PackageField[]; withheld: number } {
   const known = isSourceName(source) ? getSource(source).columns.map((c) => c.name) : [];
   const rest = Object.keys(payload).filter((k) => !known.includes(k)).sort();
   let withheld = 0;
@@ -69,9 +78,11 @@ function orderedFields(source: string, payload: Record<string, unknown>): { fiel
   for (const name of [...known, ...rest]) {
     const raw = payload[name];
     if (raw === undefined || raw === null || raw === '') continue;
-    const informant = isSourceName(source) && columnCategory(source, name) === 'INFORMANT';
-    if (informant) withheld++;
-    fields.push({ name, value: informant ? WITHHELD.INFORMANT : typeof raw === 'string' ? raw : JSON.stringify(raw) });
+    const text = typeof raw === 'string' ? raw : JSON.stringify(raw);
+    const category = isSourceName(source) ? columnCategory(source, name) : null;
+    const value = category ? (d.show(category, text) ?? '') : text;
+    if (value !== text) withheld++;
+    fields.push({ name, value });
   }
   return { fields, withheld };
 }
@@ -83,6 +94,7 @@ function accountingNote(d: DisclosureRow, individuals: number): string {
 }
 
 export function buildPackage(d: DisclosureRow, rows: readonly DisclosedRecordRow[], disputes: readonly DisputeRow[]): DisclosurePackage {
+  const shown = new Disclosure(disclosureNeedToKnow(d.ref));
   const byPerson = new Map<string, PackageIndividual>();
   let withheldValues = 0;
   for (const r of rows) {
@@ -95,7 +107,7 @@ export function buildPackage(d: DisclosureRow, rows: readonly DisclosedRecordRow
       person.records.push({ recordRef: r.source_record_id, source: '(disposed)', recordId: '', version: 0, receivedAt: '', fields: [], disputes: [] });
       continue;
     }
-    const { fields, withheld } = orderedFields(r.source, (r.payload ?? {}) as Record<string, unknown>);
+    const { fields, withheld } = orderedFields(shown, r.source, (r.payload ?? {}) as Record<string, unknown>);
     withheldValues += withheld;
     person.records.push({
       recordRef: r.source_record_id,

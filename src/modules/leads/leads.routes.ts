@@ -44,6 +44,7 @@ export function leadsRoutes(app: FastifyInstance, { database }: AppDeps): void {
       evidence: d.evidence.map((e) => ({ id: e.id, kind: e.kind, ref: e.ref, note: e.note, addedBy: e.added_by, addedAt: iso(e.added_at) })),
       overlaps: d.overlaps.map((o) => ({ otherLeadId: o.other_lead_id, otherNumber: o.other_number, otherOwner: o.other_owner, kind: o.overlap_kind, value: o.overlap_value, foundAt: iso(o.found_at) })),
       actions: d.actions,
+      subject: d.subject,
     };
   });
 

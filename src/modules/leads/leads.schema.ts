@@ -22,12 +22,28 @@ export const LeadSummarySchema = z.object({
   updatedAt: z.string(),
 });
 
+/** The lead's subject as the caller may see them (need to know: assignment, purpose, markings). */
+export const SubjectSummarySchema = z.object({
+  names: z.array(z.string()),
+  birthDates: z.array(z.string()),
+  citizenships: z.array(z.string()),
+  sex: z.array(z.string()),
+  identifiers: z.array(z.object({ kind: z.string(), label: z.string(), value: z.string() })),
+  addresses: z.array(z.string()),
+  records: z.array(z.object({ source: z.string(), count: z.number(), markings: z.array(z.string()) })),
+  /** Records held on the subject that the caller may not see (marked, or naming them as a tipster). */
+  withheldRecords: z.number(),
+  masked: z.array(z.string()),
+  access: z.object({ basis: z.string(), assignment: z.string().nullable(), restricted: z.array(z.string()) }),
+});
+
 export const LeadDetailSchema = z.object({
   lead: LeadSummarySchema.extend({ summary: z.string(), outcomeNote: z.string().nullable() }),
   transitions: z.array(z.object({ action: z.string(), from: z.string().nullable(), to: z.string(), by: z.string(), reason: z.string().nullable(), at: z.string() })),
   evidence: z.array(z.object({ id: z.string(), kind: z.string(), ref: z.string().nullable(), note: z.string(), addedBy: z.string(), addedAt: z.string() })),
   overlaps: z.array(z.object({ otherLeadId: z.string(), otherNumber: z.string(), otherOwner: z.string(), kind: z.string(), value: z.string(), foundAt: z.string() })),
   actions: z.array(z.enum(LEAD_ACTIONS)),
+  subject: SubjectSummarySchema,
 });
 
 export const CreateLeadBody = z.object({

@@ -1,6 +1,7 @@
 import type { Database, Tx } from '../../db/database';
 import type { RequestContext } from '../../shared/context';
-import { AppError } from '../../shared/errors';
+import { AppError, ConcealedRefusal } from '../../shared/errors';
+import { needToKnowFor } from '../access';
 import { audit } from '../audit';
 import { authorize } from '../auth/policy';
 import { addDays } from '../status/engine/days';
@@ -8,6 +9,8 @@ import { LEAD_DUE_DAYS, type EvidenceKind, type LeadPriority, type LeadType } fr
 import { LEADS_POLICY } from './leads.policy';
 import * as repo from './leads.repo';
 import { discloseReferral, type OutsideRecipient } from './outside-referral';
+import * as referralRepo from './referral.repo';
+import { buildSubjectSummary } from './subject-summary';
 import { availableActions, checkTransition, OPEN_STATES, type LeadAction, type LeadOutcome, type LeadState } from './workflow';
 
 export interface NewLead {
@@ -70,9 +73,11 @@ function mayRead(ctx: RequestContext, lead: repo.LeadRow): boolean {
 
 export async function readableLead(tx: Tx, ctx: RequestContext, id: string, forUpdate = false): Promise<repo.LeadRow> {
   const lead = await repo.findLead(tx, id, forUpdate);
-  if (!lead || !mayRead(ctx, lead)) {
-    // The same answer for "no such lead" and "not yours": a field agent learns nothing of other offices' leads.
-    throw new AppError('NOT_FOUND', `No lead ${id} that you may see.`);
+  // The same answer for "no such lead" and "not yours": a field agent learns nothing of other offices' leads.
+  if (!lead) throw new AppError('NOT_FOUND', `No lead ${id} that you may see.`);
+  if (!mayRead(ctx, lead)) {
+    const where = lead.field_office ? `referred to ${lead.field_office}` : 'not referred';
+    throw new ConcealedRefusal(`No lead ${id} that you may see.`, { subjectType: 'lead', subjectIds: [lead.id, lead.subject_id], reason: `lead ${lead.number} is ${where}; the caller's office is ${ctx.actor.fieldOffice ?? 'none'}` });
   }
   return lead;
 }
@@ -82,9 +87,18 @@ export async function getLead(database: Database, ctx: RequestContext, id: strin
   return database.transaction(async (tx) => {
     const lead = await readableLead(tx, ctx, id);
     const history = await repo.leadHistory(tx, id);
-    await audit(tx, ctx, { action: 'lead.read', subjectType: 'lead', subjectIds: [id, lead.subject_id] });
+    // The subject as the caller may see them: the need-to-know decision (an assignment, for the
+    // owner and the field office it was referred to, is recorded as the read's purpose).
+    const decision = await needToKnowFor(tx, ctx, [lead.subject_id]);
+    const subject = buildSubjectSummary(decision, await referralRepo.custodyRecords(tx, lead.subject_id), await referralRepo.coreFacts(tx, lead.subject_id));
+    await audit(tx, { ...ctx, purpose: decision.auditPurpose }, {
+      action: 'lead.read',
+      subjectType: 'lead',
+      subjectIds: [id, lead.subject_id],
+      details: { basis: decision.assignment ?? decision.basis, masked: subject.masked },
+    });
     const actions = availableActions(ctx.actor, { state: lead.state, ownerId: lead.owner_id, preparedBy: lead.prepared_by, fieldOffice: lead.field_office });
-    return { lead, ...history, actions };
+    return { lead, ...history, actions, subject };
   });
 }
 

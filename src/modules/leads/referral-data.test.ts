@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildReferralPackage, ruleText, type ReferralInputs } from './referral-data';
 import { custodyRow, leadRow } from './referral-fixtures';
 import type { CustodyRow } from './referral.repo';
+import { decideNeedToKnow } from '../access';
 
 function inputs(records: CustodyRow[], over: Partial<ReferralInputs> = {}): ReferralInputs {
   return {
@@ -12,6 +13,7 @@ function inputs(records: CustodyRow[], over: Partial<ReferralInputs> = {}): Refe
     status: null,
     generatedBy: 'supervisor',
     purpose: 'Referral package of lead LT-2026-000042',
+    needToKnow: decideNeedToKnow({ actor: { roles: ['supervisor'] }, purpose: null, assignment: { leadNumber: 'LT-2026-000042' }, channel: 'referral' }),
     now: new Date('2026-11-21T12:00:00Z'),
     ...over,
   };

@@ -1,4 +1,5 @@
-import { columnCategory } from '../profiles';
+import type { NeedToKnow } from '../access';
+import { columnCategory, Disclosure } from '../profiles';
 import { getSource, isSourceName } from '../sources';
 import type { PersonStatusView } from '../status';
 import type { LeadRow } from './leads.repo';
@@ -9,10 +10,11 @@ import type { AssessmentRow, CoreFactRow, CustodyRow, RiskRow, StatusRunRow } fr
  * with its rules, the evidence, and for every fact the record and batch it came from (chain of
  * custody). Pure: the service loads the rows, `referral-pdf.ts` draws this.
  *
- * Need to know follows the lead: the package is produced for the lead's purpose, so the subject's
- * sensitive categories (SSN, financial, criminal history, tip content) are shown. Two things never
- * travel in it: informants' identities and call detail records (lawful-process material); they are
- * counted, not shown.
+ * Need to know is the access module's decision (channel `referral`): the lead's owner and the
+ * field office it was referred to are assigned and see the subject's sensitive categories (SSN,
+ * financial, criminal history, tip content); anyone else sees them only under a stated purpose and
+ * otherwise masked. Two things never travel in it: informants' identities and call detail records
+ * (lawful-process material); they are counted, not shown.
  */
 
 export const CLASSIFICATION = 'UNCLASSIFIED // LAW ENFORCEMENT SENSITIVE';
@@ -75,6 +77,8 @@ export interface ReferralPackage {
   generatedAt: string;
   generatedBy: string;
   purpose: string;
+  /** The need-to-know basis (`lead:<number>`, `purpose` or `none`) and the categories it masked. */
+  needToKnow: { basis: string; masked: string[] };
   lead: {
     id: string;
     number: string;
@@ -164,18 +168,18 @@ function columnOrder(source: string): (name: string) => number {
   };
 }
 
-function fieldsOf(r: CustodyRow): { name: string; value: string }[] {
+function fieldsOf(d: Disclosure, r: CustodyRow): { name: string; value: string }[] {
   const order = columnOrder(r.source);
   const entries = Object.entries(payloadOf(r)).sort(([a], [b]) => order(a) - order(b) || a.localeCompare(b));
   return entries.flatMap(([name, v]) => {
     const text = scalar(v);
     if (text.trim() === '') return [];
-    const value = columnCategory(r.source, name) === 'INFORMANT' ? 'withheld (informant)' : text;
-    return [{ name, value }];
+    const category = isSourceName(r.source) ? columnCategory(r.source, name) : null;
+    return [{ name, value: category ? (d.show(category, text) ?? '') : text }];
   });
 }
 
-function custodyEntry(r: CustodyRow): CustodyEntry {
+function custodyEntry(d: Disclosure, r: CustodyRow): CustodyEntry {
   return {
     cite: citeOf(r),
     ref: r.ref,
@@ -189,11 +193,11 @@ function custodyEntry(r: CustodyRow): CustodyEntry {
     linkMethod: r.method,
     markings: r.markings ?? [],
     batch: { id: r.batch_id, fileName: r.file_name, sha256: r.file_sha256, loadedBy: r.loaded_by, loadedAt: iso(r.loaded_at), legalProcessRef: r.legal_process_ref },
-    fields: fieldsOf(r),
+    fields: fieldsOf(d, r),
   };
 }
 
-function profileOf(subjects: readonly CustodyRow[], core: readonly CoreFactRow[], cites: ReadonlyMap<string, string>): ReferralPackage['profile'] {
+export function profileOf(d: Disclosure, subjects: readonly CustodyRow[], core: readonly CoreFactRow[], cites: ReadonlyMap<string, string>): ReferralPackage['profile'] {
   const column = (...names: string[]) =>
     subjects.flatMap((r) => {
       const p = payloadOf(r);
@@ -201,7 +205,7 @@ function profileOf(subjects: readonly CustodyRow[], core: readonly CoreFactRow[]
       return name ? [{ value: scalar(p[name]), cite: citeOf(r) }] : [];
     });
   const facts = (pred: (k: string) => boolean) =>
-    core.filter((c) => pred(c.kind) && cites.has(c.ref)).map((c) => ({ kind: c.kind, value: c.value, cite: cites.get(c.ref)! }));
+    core.filter((c) => pred(c.kind) && cites.has(c.ref)).map((c) => ({ kind: c.kind, value: c.kind === 'ssn' ? (d.show('SSN', c.value) ?? '') : c.value, cite: cites.get(c.ref)! }));
   const identifierKinds = [...new Set(facts((k) => k !== 'name' && k !== 'address').map((f) => f.kind))].sort();
   return {
     names: group(facts((k) => k === 'name')),
@@ -301,11 +305,14 @@ export interface ReferralInputs {
   statusView?: PersonStatusView | null;
   generatedBy: string;
   purpose: string;
+  /** The need-to-know decision for the caller on the subject (channel `referral`). */
+  needToKnow: NeedToKnow;
   now: Date;
 }
 
 export function buildReferralPackage(i: ReferralInputs): ReferralPackage {
   const l = i.lead;
+  const d = new Disclosure(i.needToKnow);
   const sent = i.records.filter((r) => withheldRecord(r) === null);
   const held = i.records.filter((r) => withheldRecord(r) !== null);
   const subjects = sent.filter((r) => r.role === 'subject');
@@ -320,13 +327,14 @@ export function buildReferralPackage(i: ReferralInputs): ReferralPackage {
     purpose: i.purpose,
     lead: { id: l.id, number: l.number, title: l.title, type: l.lead_type, priority: l.priority, state: l.state, owner: l.owner_username, fieldOffice: l.field_office, dueDate: day(l.due_date), createdAt: iso(l.created_at), summary: l.summary, outcome: l.outcome, outcomeNote: l.outcome_note },
     subject: { type: l.subject_type, id: l.subject_id, name: l.subject_name },
-    profile: profileOf(subjects, i.core, cites),
+    profile: profileOf(d, subjects, i.core, cites),
     status: i.statusView ? statusFromView(i.statusView) : statusSection(i.status, new Map(i.records.map((r) => [r.ref, citeOf(r)]))),
     evidence: i.history.evidence.map((e) => ({ kind: e.kind, ref: e.ref, note: e.note, addedBy: e.added_by, addedAt: iso(e.added_at) })),
     history: i.history.transitions.map((t) => ({ action: t.action, from: t.from_state, to: t.to_state, by: t.actor_username, reason: t.reason, at: iso(t.at) })),
     overlaps: i.history.overlaps.map((o) => ({ otherNumber: o.other_number, otherOwner: o.other_owner, kind: o.overlap_kind, value: o.overlap_value })),
-    custody: subjects.map(custodyEntry),
+    custody: subjects.map((r) => custodyEntry(d, r)),
     otherRoles: [...others].map(([role, records]) => ({ role, records })).sort((a, b) => a.role.localeCompare(b.role)),
     withheld: { records: held.length, reasons: [...new Set(held.map((r) => withheldRecord(r)!))].sort() },
+    needToKnow: { basis: i.needToKnow.assignment ?? i.needToKnow.basis, masked: d.summary().masked.filter((c) => c !== 'INFORMANT') },
   };
 }

@@ -3,6 +3,7 @@ import { pdfPageTexts } from '../disclosures/pdf-text';
 import { buildReferralPackage, CLASSIFICATION } from './referral-data';
 import { custodyRow, leadRow } from './referral-fixtures';
 import { renderReferralPdf } from './referral-pdf';
+import { decideNeedToKnow } from '../access';
 
 function pkg(records: number) {
   const rows = Array.from({ length: records }, (_, i) =>
@@ -20,6 +21,7 @@ function pkg(records: number) {
     status: null,
     generatedBy: 'supervisor',
     purpose: 'Referral package of lead LT-2026-000042',
+    needToKnow: decideNeedToKnow({ actor: { roles: ['analyst'] }, purpose: null, assignment: { leadNumber: 'LT-2026-000042' }, channel: 'referral' }),
     now: new Date('2026-11-21T12:00:00Z'),
   });
 }

@@ -55,6 +55,7 @@ function cover(doc: Doc, p: ReferralPackage): void {
   if (l.summary) field(doc, 'Summary', l.summary);
   field(doc, 'Produced', `${utc(p.generatedAt)} by ${p.generatedBy}`);
   field(doc, 'Purpose', p.purpose);
+  field(doc, 'Need to know', `${p.needToKnow.basis}${p.needToKnow.masked.length ? `; masked: ${p.needToKnow.masked.join(', ')}` : ''}`);
   heading(doc, 'Handling');
   paragraph(doc, HANDLING, 9, '#333333');
 }

@@ -108,7 +108,8 @@ describe('referral package', () => {
     expect(agentText).toContain('Classification (CLASSIFICATION)');
 
     const audit = await database.db.selectFrom('audit_log').select(['action', 'purpose', 'actor_username']).where('action', '=', 'lead.referral_package').where(sql<boolean>`subject_ids @> ARRAY[${id}]::text[]`).orderBy('seq').execute();
-    expect(audit.map((a) => a.purpose)).toEqual([`Referral package of lead ${number}`, `Referral package of lead ${number}`]);
+    // Both are assigned (the owner; the office it was referred to): the basis is the purpose recorded.
+    expect(audit.map((a) => a.purpose)).toEqual([`lead:${number}`, `lead:${number}`]);
   });
 
   it('goes to the field office it was referred to and to no other', async () => {

@@ -1,5 +1,6 @@
 import type { Database } from '../../db/database';
 import type { RequestContext } from '../../shared/context';
+import { needToKnowFor } from '../access';
 import { audit } from '../audit';
 import { authorize, holds } from '../auth/policy';
 import { personStatus, STATUS_POLICY, type PersonStatusView } from '../status';
@@ -12,7 +13,8 @@ import * as referralRepo from './referral.repo';
 
 /**
  * The referral package of a lead, for whoever may read the lead (its field office once referred).
- * Need to know follows the lead: the read is audited under the lead's purpose, with what went in.
+ * What it shows of the subject is the need-to-know decision (access module, channel `referral`);
+ * the read is audited under the decision's purpose (`lead:<number>` for the assigned), with what went in.
  */
 export async function getReferralPackage(database: Database, ctx: RequestContext, id: string): Promise<ReferralPackage> {
   authorize(ctx, LEADS_POLICY['leads.read']);
@@ -20,18 +22,19 @@ export async function getReferralPackage(database: Database, ctx: RequestContext
   return database.transaction(async (tx) => {
     const lead = await readableLead(tx, ctx, id);
     const purpose = `Referral package of lead ${lead.number}${ctx.purpose ? ` (${ctx.purpose})` : ''}`;
+    const needToKnow = await needToKnowFor(tx, ctx, [lead.subject_id], 'referral');
     const [history, records, core, status] = [
       await repo.leadHistory(tx, id),
       await referralRepo.custodyRecords(tx, lead.subject_id),
       await referralRepo.coreFacts(tx, lead.subject_id),
       statusView ? null : await referralRepo.latestStatus(tx, lead.subject_id),
     ];
-    const pkg = buildReferralPackage({ lead, history, records, core, status, statusView, generatedBy: ctx.actor.username, purpose, now: new Date() });
-    await audit(tx, { ...ctx, purpose }, {
+    const pkg = buildReferralPackage({ lead, history, records, core, status, statusView, generatedBy: ctx.actor.username, purpose, needToKnow, now: new Date() });
+    await audit(tx, { ...ctx, purpose: needToKnow.auditPurpose }, {
       action: 'lead.referral_package',
       subjectType: 'lead',
       subjectIds: [id, lead.subject_id],
-      details: { number: lead.number, records: pkg.custody.length, withheldRecords: pkg.withheld.records, statusAsOf: pkg.status?.asOf ?? null, evidence: pkg.evidence.length },
+      details: { number: lead.number, basis: pkg.needToKnow.basis, masked: pkg.needToKnow.masked, records: pkg.custody.length, withheldRecords: pkg.withheld.records, statusAsOf: pkg.status?.asOf ?? null, evidence: pkg.evidence.length },
     });
     return pkg;
   });

@@ -3,6 +3,7 @@ import { Disclosure } from './masking';
 import { summarizeOfficials, summarizeStudents } from './org.service';
 import type { SourceRef } from './provenance';
 import { relationOf } from './related';
+import { decideNeedToKnow } from '../access';
 
 const ref = (n: number): SourceRef => ({ recordRef: String(n), source: 'sevis', recordId: `S${n}`, version: 1, batchDate: '2026-01-05' });
 const event = (n: number, sevisId: string, status: string, date: string) => ({
@@ -38,14 +39,15 @@ describe('school summaries', () => {
 
 describe('relations between co-parties of a record', () => {
   it('names the relation, and hides informant, tip and call relations without a purpose', () => {
-    const d = new Disclosure(false);
+    const d = new Disclosure(decideNeedToKnow({ actor: { roles: ['analyst'] }, purpose: null, assignment: null }));
     expect(relationOf(d, 'sevis', 'subject', 'dso', 'person')).toBe('school official (DSO) on their SEVIS record');
     expect(relationOf(d, 'sevis', 'subject', 'school', 'organization')).toBe('school (SEVIS)');
     expect(relationOf(d, 'tips', 'subject', 'tipster', 'person')).toBeNull();
     expect(relationOf(d, 'tips', 'subject', 'school', 'organization')).toBeNull();
     expect(relationOf(d, 'cdr', 'caller', 'callee', 'person')).toBeNull();
     expect(d.summary().masked).toEqual(['CDR', 'INFORMANT', 'TIP']);
-    const open = new Disclosure(true);
+    // Assigned to a lead on the subject: marked relations (tipster, calls) are shown too.
+    const open = new Disclosure(decideNeedToKnow({ actor: { roles: ['analyst'] }, purpose: null, assignment: { leadNumber: 'L-1' } }));
     expect(relationOf(open, 'tips', 'subject', 'tipster', 'person')).toBe('tipster who reported on them');
     expect(relationOf(open, 'cdr', 'caller', 'callee', 'person')).toBe('called by this person');
   });

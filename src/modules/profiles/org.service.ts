@@ -3,7 +3,8 @@ import type { RequestContext } from '../../shared/context';
 import { AppError } from '../../shared/errors';
 import { audit } from '../audit';
 import { authorize } from '../auth/policy';
-import { disclosureFor, type Disclosure } from './masking';
+import { recordMarkings } from '../access';
+import { auditContextOf, disclosureFor, type Disclosure } from './masking';
 import { addresses, identifiers } from './person-attributes';
 import { recordVisible, sourceRef } from './person.service';
 import { groupValues, type Observation, type SourceRef } from './provenance';
@@ -93,13 +94,14 @@ async function buildOrg(tx: Tx, d: Disclosure, org: { id: string; display_name: 
     organization: { id: org.id, displayName: org.display_name, orgType: org.org_type },
     purposeStated: d.purposeStated,
     masked: [],
+    access: d.access(),
     names: groupValues(nameObs),
     identifiers: ids.items,
     addresses: addresses(await roleFacts(tx, 'addresses', org.id), refMap),
     students,
     officials,
     relatedPersons: related,
-    records: visible.map((r) => ({ ...refMap.get(r.ref)!, role: r.role, markings: r.markings ?? [], flags: (asObject<unknown[]>(r.flags) ?? []).length })),
+    records: visible.map((r) => ({ ...refMap.get(r.ref)!, role: r.role, markings: recordMarkings(r.source, asObject<Record<string, unknown>>(r.payload)), flags: (asObject<unknown[]>(r.flags) ?? []).length })),
     withheldRecords: all.length - visible.length,
   };
 }
@@ -107,18 +109,18 @@ async function buildOrg(tx: Tx, d: Disclosure, org: { id: string; display_name: 
 /** An organization (GET /api/orgs/:id): for schools, students by SEVIS status and officials. Audited as org.read. */
 export async function getOrganizationProfile(database: Database, ctx: RequestContext, id: string): Promise<OrganizationProfile> {
   authorize(ctx, PROFILES_POLICY['profiles.read']);
-  const d = disclosureFor(ctx);
   return database.transaction(async (tx) => {
     const org = await getEntity(tx, id);
     if (!org || org.kind !== 'organization') throw new AppError('NOT_FOUND', `No organization with id ${id}.`);
+    const d = await disclosureFor(tx, ctx, [org.id]);
     const profile = await buildOrg(tx, d, org);
     const summary = d.summary();
     const personsShown = [...new Set([...profile.students.items.map((s) => s.entityId), ...profile.officials.map((o) => o.entityId), ...profile.relatedPersons.map((p) => p.entityId)].filter((x) => x !== null))];
-    await audit(tx, ctx, {
+    await audit(tx, auditContextOf(ctx, d), {
       action: 'org.read',
       subjectType: 'organization',
       subjectIds: [org.id],
-      details: { personsShown, revealed: summary.revealed, masked: summary.masked },
+      details: { personsShown, ...d.auditDetails() },
     });
     return { ...profile, masked: summary.masked };
   });

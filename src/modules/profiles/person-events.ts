@@ -1,4 +1,5 @@
 import { byDateAsc, byDateDesc, eventItem, joinParts, range } from './event-items';
+import { recordMarkings } from '../access';
 import type { Disclosure } from './masking';
 import type { SourceRef } from './provenance';
 import type { EventItem } from './profiles.schema';
@@ -139,11 +140,12 @@ export function encounterItems(d: Disclosure, ident: RefRow[]): EventItem[] {
     .sort(byDateDesc);
 }
 
+/** A tip naming its tipster is marked INFORMANT as a whole: its narrative is withheld with the identity. */
 export function tipItems(d: Disclosure, tips: RefRow[]): EventItem[] {
   return tips
     .map(({ ref, row: r }) =>
       eventItem(d, ref, r['received_date'], `Tip (${String(r['channel'] ?? '').toLowerCase()})`, [
-        ['Narrative', r['narrative'], 'TIP'],
+        ['Narrative', r['narrative'], recordMarkings('tips', r).includes('INFORMANT') ? 'INFORMANT' : 'TIP'],
         ['Tipster', r['tipster_name'] ?? 'anonymous', 'INFORMANT'],
         ['Tipster phone', r['tipster_phone'], 'INFORMANT'],
         ['Tipster e-mail', r['tipster_email'], 'INFORMANT'],

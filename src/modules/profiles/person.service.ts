@@ -15,7 +15,8 @@ import {
   visaItems,
   type RefRow,
 } from './person-events';
-import { disclosureFor, type Disclosure } from './masking';
+import { recordMarkings } from '../access';
+import { auditContextOf, disclosureFor, type Disclosure } from './masking';
 import { groupValues, utcDate, type SourceRef } from './provenance';
 import { PROFILES_POLICY } from './profiles.policy';
 import {
@@ -39,10 +40,14 @@ export function sourceRef(r: Pick<LinkedRecordRow, 'ref' | 'source' | 'record_id
   return { recordRef: r.ref, source: r.source, recordId: r.record_id, version: Number(r.version), batchDate: r.batch_date ? utcDate(`${r.batch_date}T00:00:00Z`) : '' };
 }
 
-/** A record is listed only when the caller may see its category: a tipster's own tips, call records. */
-export function recordVisible(d: Disclosure, r: Pick<LinkedRecordRow, 'role' | 'source'>): boolean {
-  if (r.source === 'cdr') return d.allows('CDR');
-  if (r.role === 'tipster') return d.allows('INFORMANT');
+/**
+ * A record is listed only when the caller may see it: its markings (call records, a tip naming its
+ * tipster) and the subject's role in it (the records where the subject is the tipster).
+ */
+export function recordVisible(d: Disclosure, r: Pick<LinkedRecordRow, 'role' | 'source' | 'payload'>): boolean {
+  if (r.role === 'tipster' && !d.allows('INFORMANT')) return false;
+  const marked = recordMarkings(r.source, asObject<Record<string, unknown>>(r.payload));
+  if (marked.includes('CDR') && !d.allows('CDR')) return false;
   return true;
 }
 
@@ -82,6 +87,7 @@ async function buildProfile(tx: Tx, d: Disclosure, id: string, displayName: stri
     person: { id, displayName },
     purposeStated: d.purposeStated,
     masked: [],
+    access: d.access(),
     names: names(await roleFacts(tx, 'names', id), refMap),
     ...bio,
     identifiers: ids.items,
@@ -99,7 +105,7 @@ async function buildProfile(tx: Tx, d: Disclosure, id: string, displayName: stri
     calls,
     associates: related.filter((r) => r.kind === 'person'),
     organizations: related.filter((r) => r.kind === 'organization'),
-    records: visible.map((r) => ({ ...refMap.get(r.ref)!, role: r.role, markings: r.markings ?? [], flags: (asObject<unknown[]>(r.flags) ?? []).length })),
+    records: visible.map((r) => ({ ...refMap.get(r.ref)!, role: r.role, markings: recordMarkings(r.source, asObject<Record<string, unknown>>(r.payload)), flags: (asObject<unknown[]>(r.flags) ?? []).length })),
     withheldRecords: all.length - visible.length + (calls.withheld ? calls.count - all.filter((r) => r.source === 'cdr').length : 0),
   };
 }
@@ -107,17 +113,17 @@ async function buildProfile(tx: Tx, d: Disclosure, id: string, displayName: stri
 /** The unified picture of one person (GET /api/persons/:id), audited as person.read. */
 export async function getPersonProfile(database: Database, ctx: RequestContext, id: string): Promise<PersonProfile> {
   authorize(ctx, PROFILES_POLICY['profiles.read']);
-  const d = disclosureFor(ctx);
   return database.transaction(async (tx) => {
     const entity = await getEntity(tx, id);
     if (!entity || entity.kind !== 'person') throw new AppError('NOT_FOUND', `No person with id ${id}.`);
+    const d = await disclosureFor(tx, ctx, [entity.id]);
     const profile = await buildProfile(tx, d, entity.id, entity.display_name);
     const summary = d.summary();
-    await audit(tx, ctx, {
+    await audit(tx, auditContextOf(ctx, d), {
       action: 'person.read',
       subjectType: 'person',
       subjectIds: [entity.id],
-      details: { revealed: summary.revealed, masked: summary.masked, records: profile.records.length, withheldRecords: profile.withheldRecords, alsoShown: profile.associates.map((a) => a.entityId) },
+      details: { ...d.auditDetails(), records: profile.records.length, withheldRecords: profile.withheldRecords, alsoShown: profile.associates.map((a) => a.entityId) },
     });
     return { ...profile, masked: summary.masked };
   });

@@ -97,31 +97,41 @@ describe('person profile', () => {
     expect(detail(p, 'enforcement', 'Declared value (USD)')!.value).toBe('withheld (financial)');
     expect(p.tips.count).toBe(1);
     const tipDetails = p.tips.items[0]!.details;
-    expect(tipDetails.find((d) => d.label === 'Narrative')!.value).toBe('withheld (tip)');
+    // The tip names its tipster: marked INFORMANT, its narrative is withheld with the identity.
+    expect(tipDetails.find((d) => d.label === 'Narrative')!.value).toBe('withheld (informant)');
     expect(tipDetails.find((d) => d.label === 'Tipster')!.value).toBe('withheld (informant)');
     expect(JSON.stringify(p)).not.toContain(tipster);
     expect(JSON.stringify(p)).not.toContain(ssn);
     expect(p.calls).toEqual({ count: 1, withheld: true, items: [] });
     expect(p.associates.map((x) => x.entityId)).not.toContain(ids.tipster);
-    expect(p.masked).toEqual(['CDR', 'CRIMINAL', 'FINANCIAL', 'INFORMANT', 'SSN', 'TIP']);
+    expect(p.masked).toEqual(['CDR', 'CRIMINAL', 'FINANCIAL', 'INFORMANT', 'SSN']);
     const audit = await lastAudit('person.read', ids.person);
     expect(audit.purpose).toBeNull();
     expect(audit.details['masked']).toEqual(p.masked);
   });
 
-  it('reveals them under a stated purpose, recorded in the audit row', async () => {
+  it('reveals them under a stated purpose, recorded in the audit row, but not marked content', async () => {
     const { body: p } = await get<PersonProfile>(`/api/persons/${ids.person}`, PURPOSE);
     expect(p.purposeStated).toBe(true);
-    expect(p.masked).toEqual([]);
+    expect(p.masked).toEqual(['CDR', 'INFORMANT']);
+    expect(p.access).toEqual({ basis: 'purpose', assignment: null, restricted: ['CDR', 'INFORMANT'] });
     expect(p.identifiers.find((i) => i.kind === 'ssn')!.value).toBe(ssn);
     expect(detail(p, 'enforcement', 'Charge')!.value).toBe('Failure to maintain status');
-    expect(p.tips.items[0]!.details.find((d) => d.label === 'Tipster')!.value).toBe(tipster);
-    expect(p.calls.count).toBe(1);
-    expect(p.calls.items[0]!.details.find((d) => d.label === 'From')!.value).toBe(phone);
-    expect(p.associates.map((x) => x.entityId)).toContain(ids.tipster);
+    expect(p.tips.items[0]!.details.find((d) => d.label === 'Tipster')!.value).toBe('withheld (informant)');
+    expect(p.calls).toEqual({ count: 1, withheld: true, items: [] });
     const audit = await lastAudit('person.read', ids.person);
     expect(audit.purpose).toBe(PURPOSE['x-purpose']);
-    expect(audit.details['revealed']).toEqual(['CDR', 'CRIMINAL', 'FINANCIAL', 'INFORMANT', 'SSN', 'TIP']);
+    expect(audit.details['revealed']).toEqual(expect.arrayContaining(['CRIMINAL', 'FINANCIAL', 'SSN']));
+    expect(audit.details['basis']).toBe('purpose');
+  });
+
+  it('reveals marked content too to a holder of the markings permission under a purpose', async () => {
+    const supervisor = await signIn(app, (await makeUser(database, ['supervisor'])).username);
+    const { body: p } = await get<PersonProfile>(`/api/persons/${ids.person}`, PURPOSE, supervisor);
+    expect(p.masked).toEqual([]);
+    expect(p.tips.items[0]!.details.find((d) => d.label === 'Tipster')!.value).toBe(tipster);
+    expect(p.calls.items[0]!.details.find((d) => d.label === 'From')!.value).toBe(phone);
+    expect(p.associates.map((x) => x.entityId)).toContain(ids.tipster);
   });
 
   it('answers 404 for an unknown person and for an organization id', async () => {
@@ -144,17 +154,27 @@ describe('source record view', () => {
     expect(r.record.batch.fileName).toBe('sevis.csv');
   });
 
-  it('masks an SSN and a tipster without a purpose, and withholds a call record', async () => {
+  it('masks an SSN without a purpose, and withholds marked records (a named tipster, a call) without the permission', async () => {
     const ssnView = (await get<RecordView>(`/api/records/${refs.ssnRecord}`)).body;
     expect(ssnView.payload.find((f) => f.column === 'ssn')).toMatchObject({ value: `***-**-${ssn.slice(-4)}`, withheld: true, sensitivity: 'SSN' });
-    const tipView = (await get<RecordView>(`/api/records/${refs.tip}`)).body;
-    expect(tipView.payload.find((f) => f.column === 'tipster_name')!.value).toBe('withheld (informant)');
-    expect(tipView.entities.map((e) => e.entityId)).toEqual([ids.person]);
-    const call = await get<{ error: { code: string } }>(`/api/records/${refs.call}`);
-    expect(call.status).toBe(403);
-    expect(call.body.error.code).toBe('PURPOSE_REQUIRED');
-    const open = await get<RecordView>(`/api/records/${refs.call}`, PURPOSE);
+    // A tip naming its tipster and a call record are marked: a purpose alone does not open their content.
+    for (const [ref, marking] of [[refs.tip, 'INFORMANT'], [refs.call, 'CDR']] as const) {
+      const marked = await get<RecordView>(`/api/records/${ref}`, PURPOSE);
+      expect(marked.status).toBe(200);
+      expect(marked.body.record.markings).toEqual([marking]);
+      expect(marked.body.masked).toContain(marking);
+      expect(marked.body.payload.filter((f) => f.column !== 'record_id' && f.value).every((f) => f.withheld)).toBe(true);
+    }
+    expect(JSON.stringify((await get(`/api/records/${refs.tip}`, PURPOSE)).body)).not.toContain('Stopped attending');
+    expect((await lastAudit('record.read', refs.tip)).details['withheldMarkings']).toEqual(['INFORMANT']);
+    const supervisor = await signIn(app, (await makeUser(database, ['supervisor'])).username);
+    const tipView = (await get<RecordView>(`/api/records/${refs.tip}`, PURPOSE, supervisor)).body;
+    expect(tipView.payload.find((f) => f.column === 'tipster_name')!.value).toBe(tipster);
+    const call = await get<RecordView>(`/api/records/${refs.call}`, {}, supervisor);
+    expect(call.body.masked).toEqual(['CDR']);
+    const open = await get<RecordView>(`/api/records/${refs.call}`, PURPOSE, supervisor);
     expect(open.status).toBe(200);
+    expect(open.body.masked).toEqual([]);
     expect(open.body.payload.find((f) => f.column === 'calling_number')!.value).toBe(phone);
     expect((await lastAudit('record.read', refs.call)).purpose).toBe(PURPOSE['x-purpose']);
   });

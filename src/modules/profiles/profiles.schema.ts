@@ -41,10 +41,21 @@ export type RelatedEntity = z.infer<typeof RelatedEntitySchema>;
 
 export const LinkedRecordSchema = SourceRefSchema.extend({ role: z.string(), markings: z.array(z.string()), flags: z.number() });
 
+/** The need-to-know decision behind a view (src/modules/access/need-to-know.ts). */
+export const AccessBasisSchema = z.object({
+  /** assignment: an open lead on the subject; purpose: a stated purpose; none: neither. */
+  basis: z.enum(['assignment', 'purpose', 'disclosure', 'none']),
+  /** `lead:<number>` when an assignment grants need to know. */
+  assignment: z.string().nullable(),
+  /** Categories a stated purpose would not reveal (marked CDR / INFORMANT without the permission). */
+  restricted: z.array(z.string()),
+});
+
 const DisclosureSchema = {
   purposeStated: z.boolean(),
-  /** Sensitive categories present here and masked because no purpose was stated. */
+  /** Sensitive categories present here and masked (no assignment, no purpose, or a record marking). */
   masked: z.array(z.string()),
+  access: AccessBasisSchema,
 };
 
 export const PersonProfileSchema = z.object({

@@ -4,7 +4,8 @@ import { AppError } from '../../shared/errors';
 import { audit } from '../audit';
 import { authorize } from '../auth/policy';
 import { getSource } from '../sources/registry';
-import { columnCategory, disclosureFor, recordCategory, type Disclosure } from './masking';
+import { recordMarkings, type Marking } from '../access';
+import { auditContextOf, columnCategory, disclosureFor, WITHHELD, type Disclosure } from './masking';
 import { PROFILES_POLICY } from './profiles.policy';
 import { asObject, getRecord, recordEntities, recordVersions, type RecordRow } from './profiles.repo';
 import type { RecordView } from './profiles.schema';
@@ -46,25 +47,40 @@ function changedColumns(prev: Payload | null, cur: Payload): string[] {
   return [...keys].filter((k) => (prev[k] ?? '') !== (cur[k] ?? '')).sort();
 }
 
+/**
+ * The markings of this record the caller may not open (record-level need to know). Such a record's
+ * content is withheld whole: the response keeps what identifies the record (source, id, batch,
+ * versions, the subject it is linked to) and withholds every value, even under a stated purpose,
+ * unless an assignment, the marking's permission or the privacy officer's role allows.
+ */
+function closedMarkings(d: Disclosure, markings: readonly Marking[]): Marking[] {
+  return markings.filter((m) => !d.allows(m));
+}
+
+function withholdAll(closed: Marking, payload: RecordView['payload']): RecordView['payload'] {
+  return payload.map((f) => (f.column === 'record_id' || f.value === null || f.value === '' ? f : { ...f, value: WITHHELD[closed], withheld: true, sensitivity: f.sensitivity ?? closed }));
+}
+
 /** One source record as received, with flags, markings, batch and version history (GET /api/records/:id). */
 export async function getRecordView(database: Database, ctx: RequestContext, ref: string): Promise<RecordView> {
   authorize(ctx, PROFILES_POLICY['profiles.read']);
-  const d = disclosureFor(ctx);
   return database.transaction(async (tx) => {
     const r = await getRecord(tx, ref);
     if (!r) throw new AppError('NOT_FOUND', `No source record ${ref}.`);
-    const whole = recordCategory(r.source);
-    if (whole && !d.allows(whole)) {
-      throw new AppError('PURPOSE_REQUIRED', 'Call detail records are shown only under a stated purpose: state one (header x-purpose) and ask again.', { category: whole });
-    }
+    const linked = await recordEntities(tx, ref);
+    // Need to know follows the people the record is about (an assignment to any of them counts),
+    // not its tipster: being assigned to an informant does not open the tips they gave.
+    const d = await disclosureFor(tx, ctx, linked.filter((e) => e.role !== 'tipster').map((e) => e.entity_id));
+    const markings = recordMarkings(r.source, asObject<Payload>(r.payload));
+    const closed = closedMarkings(d, markings);
     const def = getSource(r.source);
     const versions = await recordVersions(tx, r.source, r.record_id);
-    const linked = await recordEntities(tx, ref);
     const entities = linked.filter((e) => e.role !== 'tipster' || d.allows('INFORMANT'));
     const flags = (asObject<Flag[]>(r.flags) ?? []).map((f) => {
+      if (closed.length > 0) return { field: f.field, code: f.code, message: `${f.code} (value withheld)`, value: null };
       const category = columnCategory(r.source, f.field);
       const value = f.value ?? null;
-      return { field: f.field, code: f.code, message: category && !d.purposeStated ? `${f.code} (value withheld)` : f.message, value: category ? d.show(category, value) : value };
+      return { field: f.field, code: f.code, message: category && !d.allows(category) ? `${f.code} (value withheld)` : f.message, value: category ? d.show(category, value) : value };
     });
     const view: RecordView = {
       record: {
@@ -77,13 +93,14 @@ export async function getRecordView(database: Database, ctx: RequestContext, ref
         receivedAt: r.received_at,
         retentionState: r.retention_state,
         contentHash: r.content_hash,
-        markings: r.markings ?? [],
+        markings,
         exemptions: [...def.exemptions],
-        batch: { id: r.batch_id, fileName: r.file_name, loadedBy: r.loaded_by_username, loadedOn: r.batch_date, legalProcessRef: r.legal_process_ref },
+        batch: { id: r.batch_id, fileName: r.file_name, loadedBy: r.loaded_by_username, loadedOn: r.batch_date, legalProcessRef: closed.length > 0 ? null : r.legal_process_ref },
       },
       purposeStated: d.purposeStated,
       masked: [],
-      payload: presentPayload(d, r),
+      access: d.access(),
+      payload: closed.length > 0 ? withholdAll(closed[0]!, presentPayload(d, r)) : presentPayload(d, r),
       flags,
       versions: versions.map((v, i) => ({
         recordRef: v.ref,
@@ -97,11 +114,14 @@ export async function getRecordView(database: Database, ctx: RequestContext, ref
       entities: entities.map((e) => ({ entityId: e.entity_id, displayName: e.display_name, kind: e.kind, role: e.role })),
     };
     const summary = d.summary();
-    await audit(tx, ctx, {
+    // A marked record whose content was withheld is a refused read of it: recorded as denied
+    // (the audit alerts count these), though the answer shows what identifies the record.
+    await audit(tx, auditContextOf(ctx, d), {
       action: 'record.read',
+      outcome: closed.length > 0 ? 'denied' : 'success',
       subjectType: 'record',
       subjectIds: [r.ref],
-      details: { source: r.source, recordId: r.record_id, version: Number(r.version), entities: entities.map((e) => e.entity_id), revealed: summary.revealed, masked: summary.masked },
+      details: { source: r.source, recordId: r.record_id, version: Number(r.version), entities: entities.map((e) => e.entity_id), markings, ...(closed.length > 0 ? { withheldMarkings: closed } : {}), ...d.auditDetails() },
     });
     return { ...view, masked: summary.masked };
   });

@@ -81,6 +81,7 @@ describe('analyst decisions', () => {
     expect(apart).not.toBe(e);
     expect(await entityOf(database, 'adis-arrivals', arr)).toBe(e);
     expect(split.entities.sort()).toEqual([e, apart].sort());
+    expect(split.splitInto).toBe(apart);
     await fullRunChangesNothing();
     expect(await entityOf(database, 'adis-departures', dep)).toBe(apart);
     await undoDecision(database, analyst, split.decision.id, 'it was her after all');

@@ -26,6 +26,8 @@ export interface DecisionOutcome {
   decision: DecisionRow;
   /** The entities the decision's records belong to now. */
   entities: string[];
+  /** A split: the entity that now holds the records split out (the rest may keep the old id or not). */
+  splitInto?: string;
 }
 
 const isOrg = (m: number) => m % 8 >= 2;
@@ -82,7 +84,10 @@ export async function splitEntity(database: Database, ctx: RequestContext, entit
     const rest = members.filter((m) => !out.includes(m));
     if (out.length === 0 || rest.length === 0) throw new AppError('BAD_REQUEST', 'Name some, but not all, of the entity\'s records to split out.');
     const must = out.length > 1 ? [out] : [];
-    return record(tx, ctx, { kind: 'split', reason, reviewItemId: null, must, cannot: [[out, rest]], action: 'resolve.split' }, members);
+    const outcome = await record(tx, ctx, { kind: 'split', reason, reviewItemId: null, must, cannot: [[out, rest]], action: 'resolve.split' }, members);
+    // An entity's id follows its oldest record, so the split-out part may be the one keeping it.
+    const splitInto = (await linksOf(tx, [out[0]!])).get(out[0]!)?.entityId;
+    return splitInto ? { ...outcome, splitInto } : outcome;
   });
 }
 

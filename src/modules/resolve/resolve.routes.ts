@@ -30,7 +30,7 @@ const ref = (s: string): number => {
   return m;
 };
 
-const outcome = (o: DecisionOutcome) => ({ decision: presentDecision(o.decision), entities: o.entities });
+const outcome = (o: DecisionOutcome) => ({ decision: presentDecision(o.decision), entities: o.entities, ...(o.splitInto ? { splitInto: o.splitInto } : {}) });
 
 export function resolveRoutes(app: FastifyInstance, deps: AppDeps): void {
   const r = app.withTypeProvider<ZodTypeProvider>();

@@ -85,7 +85,12 @@ export const DecisionSchema = z.object({
 });
 export type DecisionView = z.infer<typeof DecisionSchema>;
 
-export const DecisionOutcomeSchema = z.object({ decision: DecisionSchema, entities: z.array(z.string()) });
+export const DecisionOutcomeSchema = z.object({
+  decision: DecisionSchema,
+  entities: z.array(z.string()),
+  /** A split: the entity that now holds the records split out. */
+  splitInto: z.string().optional(),
+});
 export const DecisionListSchema = z.object({ decisions: z.array(DecisionSchema), total: z.number() });
 export const DecisionQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50),

@@ -1,5 +1,6 @@
 import { apiFetch } from './client';
 import type {
+  AuditAlerts,
   AuditFilters,
   AuditPage,
   AuditVerifyResult,
@@ -84,6 +85,22 @@ export function listAuditEvents(
   signal?: AbortSignal,
 ): Promise<AuditPage> {
   return apiFetch<AuditPage>(`/api/audit?${auditQueryString(filters, cursor)}`, { signal });
+}
+
+/** The extract of the events the filters select, as a CSV file (GET /api/audit/export.csv). */
+export function auditExtractUrl(filters: AuditFilters): string {
+  const params = new URLSearchParams(auditQueryString(filters, null));
+  params.delete('limit');
+  const qs = params.toString();
+  return qs ? `/api/audit/export.csv?${qs}` : '/api/audit/export.csv';
+}
+
+/** Alerts of unusual access over the last `days` days (UTC), today included. */
+export function listAuditAlerts(days: number, signal?: AbortSignal): Promise<AuditAlerts> {
+  const to = new Date();
+  const from = new Date(to.getTime() - (days - 1) * 86_400_000);
+  const params = new URLSearchParams({ from: from.toISOString().slice(0, 10), to: to.toISOString().slice(0, 10) });
+  return apiFetch<AuditAlerts>(`/api/audit/alerts?${params}`, { signal });
 }
 
 export function verifyAuditChain(): Promise<AuditVerifyResult> {

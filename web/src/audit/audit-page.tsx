@@ -1,11 +1,14 @@
-import { Button, Center, Group, Loader, Paper, Stack, Text } from '@mantine/core';
-import { IconListSearch, IconShieldCheck } from '@tabler/icons-react';
+import { Button, Center, Group, Loader, Paper, Stack, Tabs, Text } from '@mantine/core';
+import { IconAlertTriangle, IconDownload, IconListSearch, IconShieldCheck } from '@tabler/icons-react';
 import { useMemo } from 'react';
-import { useSearchParams } from 'react-router';
+import { useLocation, useNavigate, useSearchParams } from 'react-router';
+import { auditExtractUrl } from '../api/endpoints';
+import { useCurrentUser } from '../auth/session';
 import type { AuditFilters } from '../api/types';
 import { ApiErrorAlert } from '../components/api-error-alert';
 import { PageHeader } from '../layout/page-header';
 import { usePageTitle } from '../layout/use-page-title';
+import { AuditAlertsPanel } from './audit-alerts';
 import { AuditFiltersForm } from './audit-filters';
 import { useAuditEvents, useVerifyChain } from './audit-queries';
 import { activeFilterCount, filtersFromParams, filtersToParams } from './audit-search-params';
@@ -16,8 +19,48 @@ function distinct(values: (string | null)[]): string[] {
   return [...new Set(values.filter((v): v is string => Boolean(v)))].sort();
 }
 
+/** Alerts are for the auditors and the privacy officer (GET /api/audit/alerts). */
+function seesAlerts(roles: readonly string[]): boolean {
+  return roles.includes('auditor') || roles.includes('privacy_officer');
+}
+
 export function AuditPage() {
   usePageTitle('Audit');
+  const user = useCurrentUser();
+  const location = useLocation();
+  const navigate = useNavigate();
+  const alertsTab = seesAlerts(user.roles) && location.pathname.replace(/\/+$/, '').endsWith('/audit/alerts');
+  return (
+    <>
+      <PageHeader
+        title="Audit trail"
+        description="Every sign-in, read, change and export, in order. The trail is append-only and hash-chained."
+      />
+      {seesAlerts(user.roles) ? (
+        <Tabs value={alertsTab ? 'alerts' : 'events'} onChange={(v) => void navigate(v === 'alerts' ? '/audit/alerts' : '/audit')} keepMounted={false}>
+          <Tabs.List mb="md">
+            <Tabs.Tab value="events" leftSection={<IconListSearch size={16} />}>
+              Events
+            </Tabs.Tab>
+            <Tabs.Tab value="alerts" leftSection={<IconAlertTriangle size={16} />}>
+              Alerts
+            </Tabs.Tab>
+          </Tabs.List>
+          <Tabs.Panel value="events">
+            <AuditEvents />
+          </Tabs.Panel>
+          <Tabs.Panel value="alerts">
+            <AuditAlertsPanel />
+          </Tabs.Panel>
+        </Tabs>
+      ) : (
+        <AuditEvents />
+      )}
+    </>
+  );
+}
+
+function AuditEvents() {
   const [params, setParams] = useSearchParams();
   const filters = useMemo(() => filtersFromParams(params), [params]);
   const events = useAuditEvents(filters);
@@ -31,20 +74,26 @@ export function AuditPage() {
 
   return (
     <>
-      <PageHeader
-        title="Audit trail"
-        description="Every sign-in, read, change and export, in order. The trail is append-only and hash-chained."
-        actions={
-          <Button
-            variant="light"
-            leftSection={<IconShieldCheck size={18} />}
-            onClick={() => verify.mutate()}
-            loading={verify.isPending}
-          >
-            Verify chain
-          </Button>
-        }
-      />
+      <Group justify="flex-end" gap="sm" mb="md">
+        <Button
+          component="a"
+          href={auditExtractUrl(filters)}
+          download
+          variant="default"
+          leftSection={<IconDownload size={18} />}
+          data-testid="audit-extract"
+        >
+          Download extract
+        </Button>
+        <Button
+          variant="light"
+          leftSection={<IconShieldCheck size={18} />}
+          onClick={() => verify.mutate()}
+          loading={verify.isPending}
+        >
+          Verify chain
+        </Button>
+      </Group>
       <Stack gap="md">
         {verify.data && <VerifyChainResult result={verify.data} onClose={() => verify.reset()} />}
         {verify.error && <ApiErrorAlert error={verify.error} title="Could not verify the chain" />}

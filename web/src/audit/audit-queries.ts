@@ -1,5 +1,5 @@
-import { useInfiniteQuery, useMutation } from '@tanstack/react-query';
-import { listAuditEvents, verifyAuditChain } from '../api/endpoints';
+import { useInfiniteQuery, useMutation, useQuery } from '@tanstack/react-query';
+import { listAuditAlerts, listAuditEvents, verifyAuditChain } from '../api/endpoints';
 import type { AuditFilters } from '../api/types';
 
 export function useAuditEvents(filters: AuditFilters) {
@@ -14,4 +14,11 @@ export function useAuditEvents(filters: AuditFilters) {
 /** Verification walks the whole chain, so it runs only when asked. */
 export function useVerifyChain() {
   return useMutation({ mutationFn: verifyAuditChain });
+}
+
+export function useAuditAlerts(days: number) {
+  return useQuery({
+    queryKey: ['audit', 'alerts', days],
+    queryFn: ({ signal }) => listAuditAlerts(days, signal),
+  });
 }

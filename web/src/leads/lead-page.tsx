@@ -3,6 +3,7 @@ import { IconArrowLeft, IconCircleCheck, IconFileTypePdf } from '@tabler/icons-r
 import { useState } from 'react';
 import { Link, useLocation, useParams } from 'react-router';
 import type { LeadAction } from '../../../src/modules/leads/workflow';
+import { ApiError } from '../api/client';
 import { useCurrentUser } from '../auth/session';
 import { ApiErrorAlert } from '../components/api-error-alert';
 import { PageHeader } from '../layout/page-header';
@@ -13,6 +14,7 @@ import { LeadTimeline, OverlapsPanel } from './history-and-overlaps';
 import { ACTION_TEXT, OUTCOME_LABELS, PRIORITY_COLORS, STATE_COLORS, TYPE_LABELS, sinceText, stateLabel } from './lead-labels';
 import { referralPdfUrl, useLead, type LeadDetail } from './leads-api';
 import { SubjectLink } from './subject-link';
+import { SubjectSummaryPanel } from './subject-summary-panel';
 
 function Fact({ label, children }: { label: string; children: React.ReactNode }) {
   return (
@@ -126,6 +128,22 @@ export function LeadPage() {
       </Center>
     );
   }
+  if (lead.error instanceof ApiError && lead.error.status === 404) {
+    // The same page for "no such lead" and "not yours" (another office's lead): nothing is revealed.
+    return (
+      <Paper withBorder radius="md" p="xl" data-testid="lead-not-found">
+        <Title order={2} size="h3" mb="xs">
+          Lead not found
+        </Title>
+        <Text size="sm" mb="md">
+          There is no lead here that you may see. Field agents see the leads referred to their office.
+        </Text>
+        <Button component={Link} to="/leads" variant="default" leftSection={<IconArrowLeft size={16} />}>
+          Back to leads
+        </Button>
+      </Paper>
+    );
+  }
   if (lead.error || !lead.data) return <ApiErrorAlert error={lead.error} title="Could not open the lead" />;
   const d = lead.data;
   return (
@@ -150,6 +168,7 @@ export function LeadPage() {
         <Grid.Col span={{ base: 12, lg: 8 }}>
           <Stack gap="md">
             <Summary d={d} />
+            <SubjectSummaryPanel subject={d.subject} />
             <Actions actions={d.actions} onPick={setAction} />
             <EvidencePanel lead={d} canAdd={canWork && d.lead.state !== 'closed'} />
           </Stack>

@@ -78,7 +78,7 @@ export function OrganizationPage() {
         actions={<PurposeControl />}
       />
       <Stack gap="md" data-testid="organization-profile">
-        <MaskedNotice masked={o.masked} />
+        <MaskedNotice masked={o.masked} access={o.access} />
         <SubjectLeadsPanel subjectId={o.organization.id} subjectName={o.organization.displayName} type={o.organization.orgType === 'school' ? 'SUSPECT_SCHOOL' : 'OTHER'} />
         <SimpleGrid cols={{ base: 1, lg: 3 }}>
           <Section title="Names"><SourcedList values={o.names} onOpen={setOpen} /></Section>

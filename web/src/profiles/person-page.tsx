@@ -8,6 +8,7 @@ import { EventTable, FieldRow, RelatedList, Section, SourcedList } from './profi
 import { usePerson, type PersonProfile } from './profiles-api';
 import { SubjectLeadsPanel } from '../leads';
 import { PersonStatusPanel } from '../status';
+import { EntityActions } from '../resolve/entity-actions';
 import { MaskedNotice, PurposeControl } from './purpose-control';
 import { RecordDrawer, SourceBadges } from './record-drawer';
 
@@ -112,10 +113,10 @@ export function PersonPage() {
       <PageHeader
         title={p.person.displayName}
         description={<Group gap="xs"><Badge variant="light">person</Badge><Text span size="sm" c="dimmed">{p.records.length} source records · every value shows the records it came from; click one to open it.</Text></Group>}
-        actions={<PurposeControl />}
+        actions={<Group gap="xs"><EntityActions entityId={p.person.id} name={p.person.displayName} records={p.records} /><PurposeControl /></Group>}
       />
       <Stack gap="md" data-testid="person-profile">
-        <MaskedNotice masked={p.masked} />
+        <MaskedNotice masked={p.masked} access={p.access} />
         <SubjectLeadsPanel subjectId={p.person.id} subjectName={p.person.displayName} />
         <PersonStatusPanel entityId={p.person.id} />
         <SimpleGrid cols={{ base: 1, lg: 2 }}>

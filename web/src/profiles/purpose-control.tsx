@@ -78,12 +78,40 @@ export function PurposeControl() {
   );
 }
 
-/** A note on what this view masked, with the way to reveal it. */
-export function MaskedNotice({ masked }: { masked: readonly string[] }) {
+/** The need-to-know decision behind a view (the `access` of a profile, record or lead subject). */
+export interface AccessBasis {
+  basis: string;
+  assignment: string | null;
+  restricted: readonly string[];
+}
+
+/**
+ * A note on what this view masked and why, with the way to reveal it: a stated purpose opens what
+ * it can; marked categories (call records, tipsters) open only through an assignment or the permission.
+ */
+export function MaskedNotice({ masked, access }: { masked: readonly string[]; access?: AccessBasis }) {
+  if (access?.basis === 'assignment' && masked.length === 0) {
+    return (
+      <Alert color="blue" variant="light" icon={<IconLockOpen />} title="Shown through your assignment" data-testid="assignment-notice">
+        You are assigned to {access.assignment}: sensitive categories are shown without a stated purpose, and each read is recorded under {access.assignment}.
+      </Alert>
+    );
+  }
   if (masked.length === 0) return null;
+  const restricted = masked.filter((m) => access?.restricted.includes(m));
+  const purposeOpens = masked.filter((m) => !restricted.includes(m));
   return (
     <Alert color="orange" variant="light" icon={<IconLock />} title="Some information is masked" data-testid="masked-notice">
-      Withheld without a stated purpose: {maskedWords(masked)}. Use “State a purpose” to see them; the purpose is recorded in the audit trail.
+      {purposeOpens.length > 0 && (
+        <>
+          Withheld without a stated purpose: {maskedWords(purposeOpens)}. Use “State a purpose” to see them; the purpose is recorded in the audit trail.{' '}
+        </>
+      )}
+      {restricted.length > 0 && (
+        <>
+          Withheld by record marking: {maskedWords(restricted)}. Shown only to users assigned to a lead on this subject or holding the permission for the marking; a stated purpose is not enough.
+        </>
+      )}
     </Alert>
   );
 }

@@ -78,7 +78,7 @@ export function DecisionsTable({ canDecide }: { canDecide: boolean }) {
           </Table.Thead>
           <Table.Tbody>
             {decisions.map((d) => (
-              <Table.Tr key={d.id}>
+              <Table.Tr key={d.id} data-testid={`decision-${d.id}`}>
                 <Table.Td>{d.id}</Table.Td>
                 <Table.Td>
                   {KIND_LABEL[d.kind]}

@@ -41,12 +41,15 @@ export function useDecisions(page: number) {
   });
 }
 
-/** Every decision changes entities, the queue and the log: refresh all of them. */
+/**
+ * Every decision changes entities, and so the queue, the log, profiles, search results, leads'
+ * subjects and status: refresh everything shown.
+ */
 function useResolveMutation<V>(call: (v: V) => Promise<DecisionOutcome>) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: call,
-    onSuccess: () => client.invalidateQueries({ queryKey: RESOLVE }),
+    onSuccess: () => client.invalidateQueries(),
   });
 }
 
@@ -64,6 +67,23 @@ export function useUndoDecision() {
     apiFetch<DecisionOutcome>(`/api/resolve/decisions/${encodeURIComponent(v.id)}/undo`, {
       method: 'POST',
       body: { reason: v.reason },
+    }),
+  );
+}
+
+/** Merge persons (or organizations) into one; the first id is the one kept where possible. */
+export function useMergeEntities() {
+  return useResolveMutation((v: { entityIds: string[]; reason: string }) =>
+    apiFetch<DecisionOutcome>('/api/entities/merge', { method: 'POST', body: v }),
+  );
+}
+
+/** Split records (refs "123" or "123:dso") out of an entity into an entity of their own. */
+export function useSplitEntity() {
+  return useResolveMutation((v: { entityId: string; records: string[]; reason: string }) =>
+    apiFetch<DecisionOutcome>(`/api/entities/${encodeURIComponent(v.entityId)}/split`, {
+      method: 'POST',
+      body: { records: v.records, reason: v.reason },
     }),
   );
 }

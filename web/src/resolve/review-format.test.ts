@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Decision, RecordView } from './review-api';
-import { canDecide, describeDecision, fieldRows, weightColor } from './review-format';
+import { canDecide, describeDecision, fieldRows, mentionRefOf, weightColor } from './review-format';
 
 const base: RecordView = {
   ref: '1',
@@ -60,5 +60,12 @@ describe('review formatting', () => {
     expect([weightColor(6.1), weightColor(-3), weightColor(0.2)]).toEqual(['teal', 'red', 'gray']);
     const d = { together: [['1', '2:dso']], apart: [[['3'], ['4', '5']]] } as unknown as Decision;
     expect(describeDecision(d)).toBe('together: 1, 2:dso; apart: 3 ≠ 4, 5');
+  });
+});
+
+describe('mentionRefOf', () => {
+  it('names a subject record by its id alone and any other role with it', () => {
+    expect(mentionRefOf('42', 'subject')).toBe('42');
+    expect(mentionRefOf('42', 'dso')).toBe('42:dso');
   });
 });

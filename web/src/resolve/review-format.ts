@@ -6,6 +6,11 @@ export function canDecide(roles: readonly Role[]): boolean {
   return roles.includes('analyst') || roles.includes('supervisor');
 }
 
+/** The resolver's reference to a record in a role: "123" for the subject, "123:dso" otherwise. */
+export function mentionRefOf(recordRef: string, role: string): string {
+  return role === 'subject' ? recordRef : `${recordRef}:${role}`;
+}
+
 export interface FieldRow {
   label: string;
   a: string;
