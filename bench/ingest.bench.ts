@@ -1,39 +1,57 @@
 /**
- * Ingest throughput: `npm run bench -- ingest [rows] [runs]`.
- * Generates an adis-arrivals CSV of `rows` synthetic rows (default 1,000,000), loads it end to end
- * (digest, read, validate, COPY, facts, commit) into a fresh database `runs` times (default 1)
- * and prints, per run: wall time, rows/s, peak RSS of this process, and CPU seconds spent by this
- * process and by the PostgreSQL backends serving it (read from /proc, so only for a server on
- * this machine). On a machine shared with other work the wall time depends on the load; CPU time
- * per row is the steadier figure, and "rows per CPU-second" (rows over node + backend CPU) is
- * what the load could reach with the cores to itself.
- * Uses DATABASE_URL (a scratch database is created and dropped per run) or, unset, embedded PGlite.
+ * Ingest throughput: `npm run bench -- ingest [rows] [runs] [pglite|postgres|both] [--first-only]`.
+ * Generates an adis-arrivals CSV of `rows` synthetic rows (default 1,000,000), then
+ *  - times each stage on its own, without a database: file digest (SHA-256), read + validate,
+ *    and read + validate + COPY text (what the loader builds per chunk);
+ *  - loads it end to end (digest, read, validate, COPY, commit) into a fresh database `runs` times,
+ *    then (unless --first-only) loads the same records again with 1 in 10 changed (every chunk staged and promoted:
+ *    9 in 10 skipped, 1 in 10 stored as a new version), timing every statement each load sends,
+ *    grouped by the table it writes (with PostgreSQL the next chunk is built while the database
+ *    writes this one, so a statement's time includes waiting for the node process to send it).
+ * Prints rows/s for each stage and end to end, peak RSS, CPU seconds of this process and of the
+ * PostgreSQL backends serving it (from /proc, so only for a server on this machine), and the load
+ * average before and after. On a shared machine wall time depends on the load; "rows per
+ * CPU-second" (rows over node + backend CPU) is what the load could reach with the cores to itself.
+ * The database: PostgreSQL at DATABASE_URL (a scratch database is created and dropped per run)
+ * and/or embedded PGlite; by default the first if DATABASE_URL is set, else the second.
  */
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { loadConfig } from '../src/config';
-import { openDatabase, type Database } from '../src/db/database';
+import { openDatabase, type Database, type Tx } from '../src/db/database';
 import { migrate } from '../src/db/migrate';
 import { ingestFile } from '../src/modules/ingest';
+import { CanonicalRowWriter } from '../src/modules/ingest/canonical-row';
+import { ChunkBuilder, IdBlock } from '../src/modules/ingest/chunk-builder';
+import { RecordIdSet } from '../src/modules/ingest/record-id-set';
+import { getSource, openSourceFile, validateBatches } from '../src/modules/sources';
 import { systemContext } from '../src/shared/context';
 
-const rows = Number(process.argv[2] ?? 1_000_000);
-const runs = Number(process.argv[3] ?? 1);
+// A child process (see main) gets: --child <part> <file> <dir> <rows> <runs>.
+const args = process.argv[2] === '--child' ? process.argv.slice(6) : process.argv.slice(2);
+const rows = Number(args[0] ?? 1_000_000);
+const runs = Number(args[1] ?? 1);
+const which = args[2] ?? (process.env['DATABASE_URL'] ? 'postgres' : 'pglite');
+const firstOnly = args.includes('--first-only');
 const HEADER =
   'record_id,admission_number,family_name,given_name,birth_date,sex,citizenship_country,passport_number,passport_country,class_of_admission,admission_date,admit_until_date,port_of_entry,mode,sevis_id,visa_foil_number\n';
 const FAMILY = ['Petrov', 'Garcia', 'Nguyen', 'Kim', 'Okafor', 'Silva', 'Haddad', 'Kowalski', 'Ivanova', 'Chen'];
 const GIVEN = ['Yuriy', 'Maria', 'Anh', 'Min-jun', 'Chinedu', 'Ana', 'Omar', 'Piotr', 'Olga', 'Wei'];
 const COUNTRY = ['RUS', 'MEX', 'VNM', 'KOR', 'NGA', 'BRA', 'LBN', 'POL', 'UKR', 'CHN'];
 
-async function writeFile(file: string): Promise<void> {
+/** The file; with `changedEvery`, the same records with every n-th one changed (a re-delivery). */
+async function writeFile(file: string, changedEvery = 0): Promise<void> {
   const out = fs.createWriteStream(file);
   out.write(HEADER);
   let buf = '';
   for (let i = 0; i < rows; i++) {
     const k = i % 10;
-    buf += `R${i},${10000000000 + i},${FAMILY[k]}${i % 997},${GIVEN[(i * 7) % 10]},19${50 + (i % 50)}-0${1 + (i % 9)}-${String(1 + (i % 28)).padStart(2, '0')},${i % 2 ? 'F' : 'M'},${COUNTRY[k]},P${1000000 + i},${COUNTRY[k]},B2,2026-01-05,2026-07-04,JFK,air,,${10000000 + (i % 9e7)}\n`;
+    const changed = changedEvery > 0 && i % changedEvery === 0 ? '-Jr' : '';
+    buf += `R${i},${10000000000 + i},${FAMILY[k]}${i % 997}${changed},${GIVEN[(i * 7) % 10]},19${50 + (i % 50)}-0${1 + (i % 9)}-${String(1 + (i % 28)).padStart(2, '0')},${i % 2 ? 'F' : 'M'},${COUNTRY[k]},P${1000000 + i},${COUNTRY[k]},B2,2026-01-05,2026-07-04,JFK,air,,${10000000 + (i % 9e7)}\n`;
     if (buf.length > 1 << 20) {
       if (!out.write(buf)) await new Promise<void>((r) => out.once('drain', () => r()));
       buf = '';
@@ -42,6 +60,13 @@ async function writeFile(file: string): Promise<void> {
   out.end(buf);
   await new Promise<void>((r) => out.once('finish', () => r()));
 }
+
+const cpuNow = (): number => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1e6;
+};
+const load = (): string => os.loadavg().map((l) => l.toFixed(1)).join(' ');
+const rate = (n: number, s: number): string => (s > 0 ? Math.round(n / s).toLocaleString('en-US') : '-').padStart(10);
 
 /** CPU seconds (user + system) a local process has used, from /proc; 0 if it cannot be read. */
 function procCpu(pid: number): number {
@@ -52,6 +77,98 @@ function procCpu(pid: number): number {
   } catch {
     return 0;
   }
+}
+
+// ---- stages without a database ------------------------------------------------------------
+
+interface StageResult {
+  label: string;
+  rows: number;
+  secs: number;
+  cpu: number;
+}
+
+async function timeStage(label: string, fn: () => Promise<number>): Promise<StageResult> {
+  const c0 = cpuNow();
+  const t0 = performance.now();
+  const n = await fn();
+  return { label, rows: n, secs: (performance.now() - t0) / 1000, cpu: cpuNow() - c0 };
+}
+
+async function stages(file: string): Promise<StageResult[]> {
+  const def = getSource('adis-arrivals');
+  const digest = await timeStage('digest (SHA-256 of the file)', async () => {
+    const { fileDigest } = await import('../src/modules/ingest');
+    await fileDigest(file);
+    return rows;
+  });
+  const validate = await timeStage('read + validate', async () => {
+    let n = 0;
+    for await (const b of validateBatches(await openSourceFile(file, def), def)) n += b.length;
+    return n;
+  });
+  const build = await timeStage('read + validate + COPY text', async () => {
+    let n = 0;
+    const ctx = { def, batchId: '00000000-0000-0000-0000-000000000000', receivedAt: new Date(), seen: new RecordIdSet(), collectIds: false };
+    const canonical = new CanonicalRowWriter();
+    let next = 1;
+    const fresh = () => new ChunkBuilder(ctx, new IdBlock((next += 25_000), 25_000), canonical);
+    let builder = fresh();
+    for await (const b of validateBatches(await openSourceFile(file, def), def)) {
+      for (const r of b) {
+        n++;
+        builder.add(r);
+        if (builder.full) {
+          builder.build();
+          builder = fresh();
+        }
+      }
+    }
+    builder.build();
+    return n;
+  });
+  return [digest, validate, build];
+}
+
+// ---- end to end, with every statement timed by the table it writes ------------------------
+
+/** Seconds spent in statements, by a short label (the table a COPY or INSERT writes, else the verb). */
+type Timings = Map<string, { secs: number; calls: number }>;
+
+function labelOf(sqlText: string): string {
+  const s = sqlText.replace(/\s+/g, ' ').trim();
+  const copy = /^COPY (\S+)/i.exec(s);
+  if (copy) return `COPY ${copy[1]}`;
+  const ins = /\bINSERT INTO (\S+)/i.exec(s);
+  if (ins) return `INSERT ${ins[1]}`;
+  return s.split(' ').slice(0, 2).join(' ');
+}
+
+function timed<T>(timings: Timings, label: string, p: Promise<T>): Promise<T> {
+  const t0 = performance.now();
+  const done = (): void => {
+    const e = timings.get(label) ?? { secs: 0, calls: 0 };
+    e.secs += (performance.now() - t0) / 1000;
+    e.calls++;
+    timings.set(label, e);
+  };
+  return p.finally(done);
+}
+
+function instrument(database: Database, timings: Timings): Database {
+  return {
+    ...database,
+    transaction: (fn) =>
+      database.transaction((tx) => {
+        const wrapped: Tx = {
+          db: tx.db,
+          query: (text, params) => timed(timings, labelOf(text), tx.query(text, params)),
+          exec: (text) => timed(timings, labelOf(text), tx.exec(text)),
+          copyFrom: (text, chunks) => timed(timings, labelOf(text), tx.copyFrom(text, chunks)),
+        };
+        return fn(wrapped);
+      }),
+  };
 }
 
 async function backendPids(admin: pg.Client, dbName: string): Promise<number[]> {
@@ -68,15 +185,19 @@ async function dropWhenIdle(admin: pg.Client, dbName: string): Promise<void> {
 
 interface RunResult {
   kind: Database['kind'];
-  rowsRead: number;
+  what: string;
+  read: number;
   accepted: number;
   secs: number;
   nodeCpu: number;
   pgCpu: number | null;
   peakRss: number;
+  timings: Timings;
+  loadBefore: string;
+  indexesDeferred: boolean;
 }
 
-async function runOnce(file: string, dir: string, baseUrl: string | undefined): Promise<RunResult> {
+async function runOnce(files: { first: string; again: string }, dir: string, baseUrl: string | undefined): Promise<RunResult[]> {
   let scratch: string | undefined;
   let admin: pg.Client | undefined;
   if (baseUrl) {
@@ -89,48 +210,92 @@ async function runOnce(file: string, dir: string, baseUrl: string | undefined): 
   const dataDir = path.join(dir, `data-${Date.now()}`);
   const config = loadConfig({ ...process.env, DATABASE_URL: url ?? '', LEADTRAC_DATA_DIR: dataDir });
   const database = await openDatabase(config, { command: 'bench' });
-  await migrate(database);
-  const before = new Map<number, number>();
-  if (admin && scratch) for (const pid of await backendPids(admin, scratch)) before.set(pid, procCpu(pid));
-  let peak = process.memoryUsage().rss;
-  const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);
-  const cpu0 = process.cpuUsage();
-  const t0 = performance.now();
-  const r = await ingestFile(database, systemContext('bench', ['records_officer']), { source: 'adis-arrivals', file });
-  const secs = (performance.now() - t0) / 1000;
-  const cpu = process.cpuUsage(cpu0);
-  clearInterval(timer);
-  peak = Math.max(peak, process.memoryUsage().rss);
-  let pgCpu: number | null = null;
-  if (admin && scratch) {
-    pgCpu = 0;
-    for (const pid of await backendPids(admin, scratch)) pgCpu += procCpu(pid) - (before.get(pid) ?? 0);
+  try {
+    await migrate(database);
+    const loadTimed = async (what: string, file: string): Promise<RunResult> => {
+      const before = new Map<number, number>();
+      if (admin && scratch) for (const pid of await backendPids(admin, scratch)) before.set(pid, procCpu(pid));
+      const timings: Timings = new Map();
+      const loadBefore = load();
+      const cpu0 = cpuNow();
+      const t0 = performance.now();
+      const r = await ingestFile(instrument(database, timings), systemContext('bench', ['records_officer']), { source: 'adis-arrivals', file });
+      const secs = (performance.now() - t0) / 1000;
+      const nodeCpu = cpuNow() - cpu0;
+      const peak = process.resourceUsage().maxRSS * 1024;
+      let pgCpu: number | null = null;
+      if (admin && scratch) {
+        pgCpu = 0;
+        for (const pid of await backendPids(admin, scratch)) pgCpu += procCpu(pid) - (before.get(pid) ?? 0);
+      }
+      return { kind: database.kind, what, read: r.rowsRead, accepted: r.rowsAccepted, secs, nodeCpu, pgCpu, peakRss: peak, timings, loadBefore, indexesDeferred: r.indexesDeferred };
+    };
+    const first = await loadTimed('first load', files.first);
+    if (firstOnly) return [first];
+    const again = await loadTimed('re-delivery of the same records, 1 in 10 changed (staged, promoted set-based)', files.again);
+    return [first, again];
+  } finally {
+    await database.close();
+    if (admin && scratch) {
+      await dropWhenIdle(admin, scratch);
+      await admin.end();
+    }
+    fs.rmSync(dataDir, { recursive: true, force: true });
   }
-  await database.close();
-  if (admin && scratch) {
-    await dropWhenIdle(admin, scratch);
-    await admin.end();
+}
+
+function report(i: number, r: RunResult): void {
+  const n = r.read;
+  const how = r.indexesDeferred ? 'secondary indexes built after the rows' : 'indexes maintained row by row';
+  console.log(`\nrun ${i + 1} on ${r.kind}, ${r.what} (${how}), load average before ${r.loadBefore}, after ${load()}`);
+  const sorted = [...r.timings.entries()].sort((a, b) => b[1].secs - a[1].secs);
+  for (const [label, t] of sorted) {
+    if (t.secs < 0.05) continue;
+    console.log(`  ${label.padEnd(40)} ${t.secs.toFixed(2).padStart(7)} s in ${String(t.calls).padStart(4)} statements ${rate(n, t.secs)} rows/s`);
   }
-  fs.rmSync(dataDir, { recursive: true, force: true });
-  return { kind: database.kind, rowsRead: r.rowsRead, accepted: r.rowsAccepted, secs, nodeCpu: (cpu.user + cpu.system) / 1e6, pgCpu, peakRss: peak };
+  const dbSecs = sorted.reduce((s, [, t]) => s + t.secs, 0);
+  console.log(`  ${'all statements'.padEnd(40)} ${dbSecs.toFixed(2).padStart(7)} s ${''.padStart(18)} ${rate(n, dbSecs)} rows/s`);
+  const cpuTotal = r.nodeCpu + (r.pgCpu ?? 0);
+  const pgPart = r.pgCpu === null ? '' : `, backend ${r.pgCpu.toFixed(1)} s (${((r.pgCpu / n) * 1e6).toFixed(1)} µs/row)`;
+  console.log(
+    `  END TO END ${r.secs.toFixed(1)} s, ${rate(n, r.secs).trim()} rows/s (${n} rows read, ${r.accepted} stored); peak RSS ${(r.peakRss / 1e6).toFixed(0)} MB; ` +
+      `CPU node ${r.nodeCpu.toFixed(1)} s (${((r.nodeCpu / n) * 1e6).toFixed(1)} µs/row)${pgPart}; ${rate(n, cpuTotal).trim()} rows per CPU-second`,
+  );
+}
+
+/** Each part runs in a process of its own, so its peak RSS is its own. */
+async function child(part: string, file: string, dir: string): Promise<void> {
+  if (part === 'stages') {
+    console.log(`stages without a database (one process, one core; load average ${load()}):`);
+    for (const s of await stages(file)) {
+      console.log(`  ${s.label.padEnd(40)} ${s.secs.toFixed(2).padStart(7)} s ${rate(s.rows, s.secs)} rows/s, ${rate(s.rows, s.cpu)} rows per CPU-second`);
+    }
+    return;
+  }
+  const url = part === 'postgres' ? process.env['DATABASE_URL'] : undefined;
+  const files = { first: file, again: path.join(dir, 'adis-arrivals-again.csv') };
+  for (let i = 0; i < runs; i++) for (const r of await runOnce(files, dir, url)) report(i, r);
 }
 
 async function main(): Promise<void> {
+  if (process.argv[2] === '--child') return child(process.argv[3]!, process.argv[4]!, process.argv[5]!);
+  const url = process.env['DATABASE_URL'];
+  if ((which === 'postgres' || which === 'both') && !url) throw new Error('set DATABASE_URL to benchmark PostgreSQL');
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lt-bench-ingest-'));
-  const file = path.join(dir, 'adis-arrivals.csv');
-  await writeFile(file);
-  console.log(`file ${(fs.statSync(file).size / 1e6).toFixed(0)} MB, ${rows} rows; ${os.availableParallelism()} cores, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
-  for (let i = 0; i < runs; i++) {
-    const r = await runOnce(file, dir, process.env['DATABASE_URL']);
-    const cpuTotal = r.nodeCpu + (r.pgCpu ?? 0);
-    const pgPart = r.pgCpu === null ? '' : `, backend ${r.pgCpu.toFixed(1)} s (${((r.pgCpu / r.accepted) * 1e6).toFixed(1)} µs/row)`;
-    console.log(
-      `run ${i + 1} ${r.kind}: ${r.secs.toFixed(1)} s, ${Math.round(r.accepted / r.secs)} rows/s end to end, peak RSS ${(r.peakRss / 1e6).toFixed(0)} MB; ` +
-        `CPU node ${r.nodeCpu.toFixed(1)} s (${((r.nodeCpu / r.accepted) * 1e6).toFixed(1)} µs/row)${pgPart}; ` +
-        `${Math.round(r.accepted / cpuTotal)} rows per CPU-second; load ${os.loadavg()[0]!.toFixed(1)}`,
-    );
+  try {
+    const file = path.join(dir, 'adis-arrivals.csv');
+    await writeFile(file);
+    if (!firstOnly) await writeFile(path.join(dir, 'adis-arrivals-again.csv'), 10);
+    console.log(`file ${(fs.statSync(file).size / 1e6).toFixed(0)} MB, ${rows} rows; ${os.availableParallelism()} cores, load average ${load()}`);
+    const parts = ['stages', ...(which === 'both' ? ['pglite', 'postgres'] : [which])];
+    for (const part of parts) {
+      const childArgs = ['--child', part, file, dir, String(rows), String(runs), which, ...(firstOnly ? ['--first-only'] : [])];
+      const r = spawnSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), ...childArgs], { stdio: 'inherit' });
+      if (r.status !== 0) throw new Error(`the ${part} part failed`);
+    }
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
   }
-  fs.rmSync(dir, { recursive: true, force: true });
 }
 
 await main();

@@ -86,8 +86,13 @@ function planFor(def: SourceDefinition): Plan {
   return plan;
 }
 
+const NOT_PRINTABLE_ASCII = /[^ -~]/;
+
 /** Lower case, accents removed, single spaces: what name search and matching compare. */
 export function searchKey(s: string): string {
+  // Printable ASCII is its own NFKD form with no combining marks, and its letters and digits are
+  // exactly [a-z0-9] once lower-cased: the same key, without the Unicode passes.
+  if (!NOT_PRINTABLE_ASCII.test(s)) return s.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
   return s
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')

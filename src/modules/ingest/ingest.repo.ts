@@ -35,6 +35,12 @@ function targets(def: SourceDefinition): Target[] {
   return [typed, ...core];
 }
 
+/** The tables a chunk writes rows to (the record table first). */
+export function chunkTables(def: SourceDefinition, chunk: Chunk): string[] {
+  if (chunk.accepted === 0) return [];
+  return ['source_records', ...targets(def).filter((t) => t.text(chunk).length > 0).map((t) => t.table)];
+}
+
 const quoted = (cols: readonly string[]) => cols.map((c) => `"${c}"`).join(', ');
 
 function copy(tx: Tx, table: string, columns: readonly string[], text: readonly string[]): Promise<void> {
@@ -47,13 +53,21 @@ export async function sourceHasRecords(tx: Tx, source: string): Promise<boolean>
 }
 
 /**
- * Takes `n` values from the source_records identity sequence. They are contiguous unless another
- * session drew from the sequence at the same moment; then the values themselves are fetched.
+ * `nextval(...)` of the source_records identity sequence, with the sequence named as a constant:
+ * a function call in its place would run once per value.
  */
-export async function reserveRecordIds(tx: Tx, n: number): Promise<IdBlock> {
-  // The sequence is named as a constant: a function call in its place would run once per value.
+export async function recordIdNextval(tx: Tx): Promise<string> {
   const [s] = await tx.query<{ seq: string }>(`SELECT quote_literal(pg_get_serial_sequence('source_records', 'id')) AS seq`);
-  const nextval = `nextval(${s?.seq}::regclass)`;
+  return `nextval(${s?.seq}::regclass)`;
+}
+
+/**
+ * Takes `n` values from the source_records identity sequence (`nextval` from recordIdNextval) in
+ * one statement, so that it is sent before the COPYs of a chunk written meanwhile. They are
+ * contiguous unless another session drew from the sequence at the same moment; then the values
+ * themselves are fetched.
+ */
+export async function reserveRecordIds(tx: Tx, nextval: string, n: number): Promise<IdBlock> {
   for (let attempt = 0; attempt < 3; attempt++) {
     const [r] = await tx.query<{ lo: string; hi: string }>(
       `SELECT min(v)::text AS lo, max(v)::text AS hi FROM (SELECT ${nextval} AS v FROM generate_series(1, $1::int)) s`,
@@ -104,6 +118,9 @@ export async function createStage(tx: Tx, def: SourceDefinition): Promise<void> 
  * file): stage it, then promote set-based. A row whose (record_id, content hash) is already held is
  * skipped; a changed record becomes its next version (records are never updated). The facts of
  * the rows promoted follow them, keyed by the ids reserved for them. Returns the rows inserted.
+ * The held versions of each staged record id are looked up through the (source, record_id,
+ * version) index (LATERAL): a join would let the planner, blind to the temporary table's size,
+ * read every record of the source for each chunk.
  */
 export async function stageAndPromote(tx: Tx, def: SourceDefinition, chunk: Chunk): Promise<number> {
   if (chunk.accepted === 0) return 0;
@@ -118,15 +135,15 @@ export async function stageAndPromote(tx: Tx, def: SourceDefinition, chunk: Chun
     `WITH s AS (
        SELECT DISTINCT ON (record_id, content_hash) * FROM ingest_stage_source_records ORDER BY record_id, content_hash, line_no
      ), fresh AS (
-       SELECT s.* FROM s
-       WHERE NOT EXISTS (SELECT 1 FROM source_records r WHERE r.source = $1 AND r.record_id = s.record_id AND r.content_hash = s.content_hash)
-     ), latest AS (
-       SELECT r.record_id, max(r.version) AS v FROM source_records r
-       WHERE r.source = $1 AND r.record_id IN (SELECT record_id FROM fresh) GROUP BY r.record_id
+       SELECT s.*, h.v FROM s
+       CROSS JOIN LATERAL (
+         SELECT max(r.version) AS v, coalesce(bool_or(r.content_hash = s.content_hash), false) AS held
+         FROM source_records r WHERE r.source = $1 AND r.record_id = s.record_id) h
+       WHERE NOT h.held
      ), ins AS (
        INSERT INTO source_records (${quoted(cols)}, version) OVERRIDING SYSTEM VALUE
-       SELECT ${cols.map((c) => `f.${c}`).join(', ')}, coalesce(l.v, 0) + row_number() OVER (PARTITION BY f.record_id ORDER BY f.line_no)
-       FROM fresh f LEFT JOIN latest l USING (record_id)
+       SELECT ${cols.map((c) => `f.${c}`).join(', ')}, coalesce(f.v, 0) + row_number() OVER (PARTITION BY f.record_id ORDER BY f.line_no)
+       FROM fresh f
        ORDER BY f.line_no
        RETURNING id)
      INSERT INTO ingest_promoted SELECT id FROM ins`,

@@ -22,8 +22,14 @@ export interface IngestOptions {
   /** Write the rows that could not be read to this CSV (line, reason, raw text). */
   rejectsFile?: string;
   onProgress?: (rowsRead: number) => void;
-  /** Rows per COPY chunk (default 25,000); tests use small chunks to cross chunk boundaries. */
+  /** Rows per COPY chunk (default 10,000); tests use small chunks to cross chunk boundaries. */
   chunkRows?: number;
+  /**
+   * Set the secondary indexes of the tables written aside during the load and build them again
+   * before commit. Default: decided by size (a large file into a store holding fewer than half as
+   * many records; see load-rows).
+   */
+  deferIndexes?: boolean;
 }
 
 export interface IngestResult {
@@ -39,6 +45,8 @@ export interface IngestResult {
   rowsRejected: number;
   rowsSkipped: number;
   rejectsFile: string | null;
+  /** The secondary indexes were built after the rows rather than maintained row by row. */
+  indexesDeferred: boolean;
 }
 
 export async function fileDigest(file: string): Promise<{ sha256: string; size: number }> {
@@ -77,6 +85,7 @@ export async function ingestFile(database: Database, ctx: RequestContext, opts: 
       rowsRejected: 0,
       rowsSkipped: previous.rows_read,
       rejectsFile: null,
+      indexesDeferred: false,
     };
   }
   const readOpts = opts.legalProcessRef ? { legalProcessRef: opts.legalProcessRef } : {};
@@ -111,7 +120,9 @@ export async function ingestFile(database: Database, ctx: RequestContext, opts: 
         rejects,
         onProgress: opts.onProgress,
         overlap: database.kind === 'postgres',
+        fileSize: digest.size,
         ...(opts.chunkRows ? { chunkRows: opts.chunkRows } : {}),
+        ...(opts.deferIndexes !== undefined ? { deferIndexes: opts.deferIndexes } : {}),
       });
       await repo.finishBatch(tx, batchId, {
         rowsRead: c.read,
@@ -141,6 +152,7 @@ export async function ingestFile(database: Database, ctx: RequestContext, opts: 
       rowsRejected: counts.rejected,
       rowsSkipped: counts.skipped,
       rejectsFile: rejects && counts.rejected > 0 ? rejects.file : null,
+      indexesDeferred: counts.indexesDeferred,
     };
   } catch (e) {
     await rejects?.discard();
