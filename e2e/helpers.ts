@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, request, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { startServer } from '../src/http/server';
+import { startServer, type RunningServer } from '../src/http/server';
 
 export const DEMO_PASSWORD = 'LeadTrac-demo-2026!';
 export const BANNER_TEXT = 'UNCLASSIFIED // LAW ENFORCEMENT SENSITIVE';
@@ -43,31 +43,35 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-/**
- * A server on a free port with a fresh data folder and the demo accounts
- * (DATABASE_URL is honoured). Set LEADTRAC_E2E_URL to run against a server
- * that is already running instead, e.g. while working on the web app.
- */
-export async function startTestServer(): Promise<TestServer> {
-  const external = process.env.LEADTRAC_E2E_URL;
-  if (external) return { url: external, close: async () => {} };
+/** A server in this process, for tests that also load data into its database. */
+export interface InProcessServer extends RunningServer {
+  /** Its fresh data folder (removed by close), where a test may write a synthetic world. */
+  dataDir: string;
+}
+
+/** A server on a free port with a fresh data folder and the demo accounts (DATABASE_URL is honoured). */
+export async function startInProcessServer(): Promise<InProcessServer> {
   ensureWebBuilt();
   const dataDir = mkdtempSync(path.join(tmpdir(), 'leadtrac-e2e-'));
-  const server = await startServer({
-    port: 0,
-    host: '127.0.0.1',
-    dataDir,
-    demoAccounts: true,
-    logLevel: 'silent',
-    webDistDir: WEB_DIST,
-  });
+  const server = await startServer({ port: 0, host: '127.0.0.1', dataDir, demoAccounts: true, logLevel: 'silent', webDistDir: WEB_DIST });
   return {
-    url: server.url,
+    ...server,
+    dataDir,
     async close() {
       await server.close();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * Like startInProcessServer, but LEADTRAC_E2E_URL runs the tests against a server that is
+ * already running instead, e.g. while working on the web app.
+ */
+export async function startTestServer(): Promise<TestServer> {
+  const external = process.env.LEADTRAC_E2E_URL;
+  if (external) return { url: external, close: async () => {} };
+  return startInProcessServer();
 }
 
 export function launchBrowser(): Promise<Browser> {

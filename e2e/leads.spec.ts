@@ -1,19 +1,15 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { request, type APIRequestContext, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServer, type RunningServer } from '../src/http/server';
+import type { RunningServer } from '../src/http/server';
 import { pdfPageTexts } from '../src/modules/disclosures/pdf-text';
 import { loadDemoWorld } from '../src/modules/demo/demo-load';
 import { CLASSIFICATION } from '../src/modules/leads/referral-data';
 import { runResolve } from '../src/modules/resolve';
 import { runAssessment } from '../src/modules/status';
 import { systemContext } from '../src/shared/context';
-import { assertBanners, DEMO_PASSWORD, ensureWebBuilt, launchBrowser, newPage, renderPdf, screenshot, signIn, signOut, visit } from './helpers';
-
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
+import { assertBanners, DEMO_PASSWORD, type InProcessServer, launchBrowser, newPage, renderPdf, screenshot, signIn, signOut, startInProcessServer, visit } from './helpers';
 
 interface Violator {
   id: string;
@@ -95,18 +91,15 @@ async function apiAs(baseURL: string, username: string): Promise<{ api: APIReque
  * by three different users. A small synthetic world is loaded, resolved and assessed first.
  */
 describe('Leads: from a status finding to a field-office outcome', () => {
-  let server: RunningServer;
+  let server: InProcessServer;
   let browser: Browser;
-  let dataDir: string;
   let subject: Violator;
   let worldDir: string;
 
   beforeAll(async () => {
-    ensureWebBuilt();
-    dataDir = mkdtempSync(path.join(tmpdir(), 'leadtrac-e2e-leads-'));
     // In process, so the test can load the synthetic world into the server's own database.
-    server = await startServer({ port: 0, host: '127.0.0.1', dataDir, demoAccounts: true, logLevel: 'silent', webDistDir: path.join(ROOT, 'dist', 'web') });
-    worldDir = path.join(dataDir, 'world');
+    server = await startInProcessServer();
+    worldDir = path.join(server.dataDir, 'world');
     await loadDemoWorld(server.database, { persons: 200, seed: 7, outDir: worldDir });
     await runResolve(server.database, systemContext('e2e resolve', ['records_officer']), {});
     await runAssessment(server.database, systemContext('e2e assess', ['analyst']), { asOf: '2026-11-01' });
@@ -116,7 +109,6 @@ describe('Leads: from a status finding to a field-office outcome', () => {
   afterAll(async () => {
     await browser?.close();
     await server?.close();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   });
 
   it('analyst finds, supervisor approves and refers to NYC, the NYC agent accepts and records the outcome', async () => {

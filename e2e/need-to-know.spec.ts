@@ -1,14 +1,7 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServer, type RunningServer } from '../src/http/server';
 import { ingestRows, makeEntity, randomDigits, uniqueSurname } from '../src/modules/search/test-world';
-import { assertBanners, BANNER_TEXT, launchBrowser, navLabels, newPage, screenshot, signIn, signOut, uniqueName, visit } from './helpers';
-
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
+import { assertBanners, BANNER_TEXT, type InProcessServer, launchBrowser, navLabels, newPage, screenshot, signIn, signOut, startInProcessServer, uniqueName, visit } from './helpers';
 
 /**
  * Issue 6, done when: a field agent cannot see an unreferred subject. The demo field agent (`agent`,
@@ -17,11 +10,10 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
  * nothing at a lead referred to another office.
  */
 describe('Need to know: a field agent sees only what was referred to their office', () => {
-  let server: RunningServer;
+  let server: InProcessServer;
   let browser: Browser;
   let context: BrowserContext;
   let page: Page;
-  let dataDir: string;
   const ssn = `9${randomDigits(2)}-${randomDigits(2)}-${randomDigits(4)}`;
   const family = uniqueSurname().latin;
   const ids = { referred: '', unreferred: '', nycLead: '', bosLead: '' };
@@ -47,9 +39,8 @@ describe('Need to know: a field agent sees only what was referred to their offic
   }
 
   beforeAll(async () => {
-    dataDir = mkdtempSync(path.join(tmpdir(), 'leadtrac-e2e-ntk-'));
     // In process, so the test can plant its synthetic subjects and leads in the server's database.
-    server = await startServer({ port: 0, host: '127.0.0.1', dataDir, demoAccounts: true, logLevel: 'silent', webDistDir: path.join(ROOT, 'dist', 'web') });
+    server = await startInProcessServer();
     ids.referred = await person('Marisol', ssn);
     ids.unreferred = await person('Tomasz', null);
     const other = await person('Kwame', null);
@@ -63,7 +54,6 @@ describe('Need to know: a field agent sees only what was referred to their offic
     await context?.close();
     await browser?.close();
     await server?.close();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   });
 
   it('has no Search in the navigation', async () => {

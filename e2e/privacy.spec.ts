@@ -1,29 +1,21 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { request, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServer, type RunningServer } from '../src/http/server';
 import { CLASSIFICATION } from '../src/modules/disclosures/pdf-frame';
 import { pdfPageTexts } from '../src/modules/disclosures/pdf-text';
 import { makeTestPerson, type TestPerson } from '../src/modules/disclosures/test-fixtures';
-import { assertBanners, DEMO_PASSWORD, ensureWebBuilt, launchBrowser, navLabels, newPage, renderPdf, screenshot, signIn, visit } from './helpers';
-
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
+import { assertBanners, DEMO_PASSWORD, type InProcessServer, launchBrowser, navLabels, newPage, renderPdf, screenshot, signIn, startInProcessServer, visit } from './helpers';
 
 /** The Privacy Office in a browser: find a person, who accessed them, their accounting, a release decision, a disclosure package. */
 describe('Privacy Office', () => {
-  let server: RunningServer;
+  let server: InProcessServer;
   let browser: Browser;
-  let dataDir: string;
   let person: TestPerson;
 
   beforeAll(async () => {
-    ensureWebBuilt();
-    dataDir = mkdtempSync(path.join(tmpdir(), 'leadtrac-e2e-privacy-'));
     // In process, so the test can put a synthetic person into the server's own database.
-    server = await startServer({ port: 0, host: '127.0.0.1', dataDir, demoAccounts: true, logLevel: 'silent', webDistDir: path.join(ROOT, 'dist', 'web') });
+    server = await startInProcessServer();
     person = await makeTestPerson(server.database, 'Yelena');
     // An analyst looks the person up, so there is someone to find in the access log.
     const api = await request.newContext({ baseURL: server.url });
@@ -35,7 +27,6 @@ describe('Privacy Office', () => {
   afterAll(async () => {
     await browser?.close();
     await server?.close();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   });
 
   async function openPerson(page: Page): Promise<void> {
@@ -82,7 +73,7 @@ describe('Privacy Office', () => {
     await screenshot(page, 'privacy-disclosed');
 
     const [download] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('link', { name: 'Download package (PDF)' }).click()]);
-    const file = path.join(dataDir, `${ref}.pdf`);
+    const file = path.join(server.dataDir, `${ref}.pdf`);
     await download.saveAs(file);
     const pages = pdfPageTexts(readFileSync(file));
     expect(pages.length).toBeGreaterThanOrEqual(2);
@@ -101,7 +92,7 @@ describe('Privacy Office', () => {
     await screenshot(page, 'privacy-accounting');
 
     const [accounting] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Accounting (PDF)' }).click()]);
-    const accountingFile = path.join(dataDir, 'accounting.pdf');
+    const accountingFile = path.join(server.dataDir, 'accounting.pdf');
     await accounting.saveAs(accountingFile);
     const accountingText = pdfPageTexts(readFileSync(accountingFile)).join('\n');
     expect(accountingText).toContain(`Accounting of disclosures · person ${person.id}`);

@@ -1,17 +1,12 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServer, type RunningServer } from '../src/http/server';
+import type { RunningServer } from '../src/http/server';
 import { loadDemoWorld } from '../src/modules/demo/demo-load';
 import { runResolve } from '../src/modules/resolve';
 import { indexPendingNames } from '../src/modules/search';
 import { systemContext } from '../src/shared/context';
-import { assertBanners, ensureWebBuilt, launchBrowser, newPage, screenshot, signIn, visit } from './helpers';
-
-const WEB_DIST = path.join(fileURLToPath(new URL('..', import.meta.url)), 'dist', 'web');
+import { assertBanners, type InProcessServer, launchBrowser, newPage, screenshot, signIn, startInProcessServer, visit } from './helpers';
 
 /** The number of source records the profile says it shows. */
 async function recordCount(page: Page): Promise<number> {
@@ -44,15 +39,12 @@ async function personsWithRecords(server: RunningServer, n: number): Promise<{ i
 }
 
 describe('correcting entity resolution in the browser', () => {
-  let server: RunningServer;
+  let server: InProcessServer;
   let browser: Browser;
-  let dataDir: string;
 
   beforeAll(async () => {
-    ensureWebBuilt();
-    dataDir = mkdtempSync(path.join(tmpdir(), 'leadtrac-e2e-resolve-'));
-    server = await startServer({ port: 0, host: '127.0.0.1', dataDir, demoAccounts: true, logLevel: 'silent', webDistDir: WEB_DIST });
-    await loadDemoWorld(server.database, { persons: 150, seed: 11, outDir: path.join(dataDir, 'world') });
+    server = await startInProcessServer();
+    await loadDemoWorld(server.database, { persons: 150, seed: 11, outDir: path.join(server.dataDir, 'world') });
     await runResolve(server.database, systemContext('e2e resolve', ['records_officer']), {});
     await indexPendingNames(server.database);
     browser = await launchBrowser();
@@ -61,7 +53,6 @@ describe('correcting entity resolution in the browser', () => {
   afterAll(async () => {
     await browser?.close();
     await server?.close();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   });
 
   it('confirms a pair from the review queue with a reason, and undoes the decision', async () => {

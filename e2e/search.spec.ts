@@ -1,14 +1,8 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServer, type RunningServer } from '../src/http/server';
-import { assertBanners, ensureWebBuilt, launchBrowser, newPage, screenshot, signIn, visit } from './helpers';
+import { assertBanners, type InProcessServer, launchBrowser, newPage, screenshot, signIn, startInProcessServer, visit } from './helpers';
 import { loadSearchWorld, type SearchWorld } from './search-world';
-
-const WEB_DIST = path.join(fileURLToPath(new URL('..', import.meta.url)), 'dist', 'web');
 
 /** One keyboard slip in the middle of a name: 'Hernandez' → 'Hernnadez'. */
 function misspell(word: string): string {
@@ -17,23 +11,19 @@ function misspell(word: string): string {
 }
 
 describe('search and profiles in the browser', () => {
-  let server: RunningServer;
+  let server: InProcessServer;
   let browser: Browser;
   let world: SearchWorld;
-  let dataDir: string;
 
   beforeAll(async () => {
-    ensureWebBuilt();
-    dataDir = mkdtempSync(path.join(tmpdir(), 'leadtrac-e2e-search-'));
-    server = await startServer({ port: 0, host: '127.0.0.1', dataDir, demoAccounts: true, logLevel: 'silent', webDistDir: WEB_DIST });
-    world = await loadSearchWorld(server.database, path.join(dataDir, 'world'));
+    server = await startInProcessServer();
+    world = await loadSearchWorld(server.database, path.join(server.dataDir, 'world'));
     browser = await launchBrowser();
   });
 
   afterAll(async () => {
     await browser?.close();
     await server?.close();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   });
 
   it('finds a misspelled name in another order, explains the match, and opens the profile', async () => {
