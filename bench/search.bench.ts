@@ -6,15 +6,22 @@
  * (default 500) random name searches with a typo through the search service (audit row included)
  * and reports p50/p95/p99 and recall (the true person among the results / first).
  * Uses DATABASE_URL (a scratch database is created and dropped) or, unset, embedded PGlite.
+ *
+ * Options (environment):
+ * - BENCH_BREAKDOWN=1: time every statement a search sends, by the repo function that sent it
+ *   (wall, and CPU of the PostgreSQL backend), and print the totals per search.
+ * - BENCH_SLOW_LOG=file.json: with the breakdown, write the costliest statements (backend CPU,
+ *   else wall) with their parameters, to EXPLAIN them afterwards.
+ * - BENCH_KEEP_DB=name (PostgreSQL): keep the loaded database; a later run with the same name and
+ *   size reuses it (no load; the index is only caught up), so search changes can be timed quickly.
  */
-import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fakerDE, fakerEN_NG, fakerEN_US, fakerES_MX, fakerPL, fakerPT_BR, fakerRU, fakerTR, fakerUK, fakerVI, type Faker } from '@faker-js/faker';
 import pg from 'pg';
 import { loadConfig } from '../src/config';
-import { openDatabase, type Database } from '../src/db/database';
+import { openDatabase, type Database, type Tx } from '../src/db/database';
 import { migrate } from '../src/db/migrate';
 import { indexPendingNames, searchEntities } from '../src/modules/search';
 import { systemContext } from '../src/shared/context';
@@ -28,6 +35,10 @@ let seed = 7;
 function rand(): number {
   seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31;
   return seed / 2 ** 31;
+}
+/** The queries draw from their own sequence, so a reused database gets the same queries. */
+function reseed(s: number): void {
+  seed = s;
 }
 const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
 
@@ -66,7 +77,9 @@ function makePersons(n: number): Person[] {
     const pool = pools[i % pools.length]!;
     const y = 1950 + Math.floor(rand() * 55);
     const birth = `${y}-${String(1 + Math.floor(rand() * 12)).padStart(2, '0')}-${String(1 + Math.floor(rand() * 28)).padStart(2, '0')}`;
-    out.push({ id: randomUUID(), given: pick(pool.given), family: pick(pool.family), birth, passport: `P${String(1_000_000 + i)}` });
+    // Ids follow the index so that a reused database and a fresh one name the same persons.
+    const id = `00000000-0000-4000-8000-${i.toString(16).padStart(12, '0')}`;
+    out.push({ id, given: pick(pool.given), family: pick(pool.family), birth, passport: `P${String(1_000_000 + i)}` });
   }
   return out;
 }
@@ -145,8 +158,114 @@ function backendCpuNs(pids: readonly number[]): number {
   return ns;
 }
 
+/** Time spent per statement, by the repo function that sent it (BENCH_BREAKDOWN=1). */
+interface Split {
+  calls: number;
+  wallMs: number;
+  cpuMs: number;
+}
+interface Slow {
+  label: string;
+  ms: number;
+  cpuMs: number;
+  text: string;
+  params: unknown[];
+}
+
+/** The first frame of project code above the wrapper names the caller (a repo function). */
+function callerOf(stack: string | undefined): string {
+  for (const f of (stack ?? '').split('\n').slice(2)) {
+    const m = /at (?:async )?([\w.$<>]+) \((?:file:\/\/)?[^)]*\/src\/([^):]+)/.exec(f);
+    if (m) return `${m[1]} (${m[2]!.replace(/^modules\//, '')})`;
+  }
+  return 'other';
+}
+
+/** By backend CPU where it is known (wall time on a busy machine is mostly the wait for a core). */
+function costlier(a: Slow, b: Slow): number {
+  return b.cpuMs - a.cpuMs || b.ms - a.ms;
+}
+
+class Breakdown {
+  readonly splits = new Map<string, Split>();
+  slow: Slow[] = [];
+  searches = 0;
+  /** The backends of the pool: one search runs at a time, so their CPU is that search's. */
+  pids: number[] = [];
+
+  constructor(private readonly database: Database) {}
+
+  reset(): void {
+    this.splits.clear();
+    this.slow = [];
+  }
+
+  private add(label: string, wallMs: number, cpuMs: number): void {
+    const x = this.splits.get(label) ?? { calls: 0, wallMs: 0, cpuMs: 0 };
+    x.calls++;
+    x.wallMs += wallMs;
+    x.cpuMs += cpuMs;
+    this.splits.set(label, x);
+  }
+
+  private cpuNow(): number {
+    return backendCpuNs(this.pids) / 1e6;
+  }
+
+  private async timed<R>(tx: Tx, label: string, text: string, params: unknown[] | undefined): Promise<R[]> {
+    const c = this.cpuNow();
+    const w = performance.now();
+    const rows = await tx.query<R>(text, params);
+    const ms = performance.now() - w;
+    const cpuMs = this.cpuNow() - c;
+    this.add(label, ms, cpuMs);
+    this.slow.push({ label, ms, cpuMs, text, params: params ?? [] });
+    if (this.slow.length > 200) this.slow = this.slow.sort(costlier).slice(0, 20);
+    return rows;
+  }
+
+  /** The database, with every statement of a transaction timed. */
+  wrap(): Database {
+    const inner = this.database;
+    const transaction = async <T>(fn: (tx: Tx) => Promise<T>): Promise<T> => {
+      const t0 = performance.now();
+      let sent = 0;
+      const result = await inner.transaction(async (tx) => {
+        const query = async <R>(text: string, params?: unknown[]): Promise<R[]> => {
+          const w = performance.now();
+          const rows = await this.timed<R>(tx, callerOf(new Error().stack), text, params);
+          sent += performance.now() - w;
+          return rows;
+        };
+        return fn({ ...tx, query });
+      });
+      // BEGIN/COMMIT, Kysely statements (the audit insert) and the service's own work.
+      this.add('rest: BEGIN/COMMIT, Kysely audit insert, service code', performance.now() - t0 - sent, 0);
+      return result;
+    };
+    return { ...inner, transaction };
+  }
+
+  print(): void {
+    const n = Math.max(1, this.searches);
+    const rows = [...this.splits.entries()].sort((a, b) => b[1].wallMs - a[1].wallMs);
+    console.log(`  per search (mean of ${n}), by caller: wall ms, backend CPU ms, calls`);
+    for (const [label, x] of rows) {
+      console.log(`    ${(x.wallMs / n).toFixed(2).padStart(8)} ${(x.cpuMs / n).toFixed(2).padStart(8)} ${(x.calls / n).toFixed(2).padStart(6)}  ${label}`);
+    }
+  }
+
+  writeSlow(file: string): void {
+    fs.writeFileSync(file, JSON.stringify(this.slow.sort(costlier).slice(0, 20), null, 1));
+    console.log(`  the 20 costliest statements: ${file}`);
+  }
+}
+
 async function run(database: Database, people: Person[]): Promise<void> {
   const ctx = { ...systemContext('bench', ['analyst']), purpose: null };
+  const breakdown = process.env['BENCH_BREAKDOWN'] === '1' ? new Breakdown(database) : null;
+  const searchDb = breakdown?.wrap() ?? database;
+  reseed(11);
   const times: number[] = [];
   const cpu: number[] = [];
   let nodeCpu = 0;
@@ -162,14 +281,19 @@ async function run(database: Database, people: Person[]): Promise<void> {
     const c0 = process.cpuUsage();
     const b0 = backendCpuNs(pids);
     const t0 = performance.now();
-    const r = await searchEntities(database, ctx, { q: words.join(' '), limit: 10 });
+    const r = await searchEntities(searchDb, ctx, { q: words.join(' '), limit: 10 });
     const ms = performance.now() - t0;
     const c1 = process.cpuUsage(c0);
     const cpuMs = (c1.user + c1.system) / 1000 + (backendCpuNs(pids) - b0) / 1e6;
     if (n < 20) {
       pids = await backendPids(database); // the pool has opened its connections by now
+      if (n === 19 && breakdown) {
+        breakdown.reset();
+        breakdown.pids = pids;
+      }
       continue;
     }
+    if (breakdown) breakdown.searches++;
     times.push(ms);
     cpu.push(cpuMs);
     nodeCpu += (c1.user + c1.system) / 1000;
@@ -187,6 +311,9 @@ async function run(database: Database, people: Person[]): Promise<void> {
   console.log(`name search, ${queries} queries with typos: wall p50 ${f(percentile(times, 50))} ms, p95 ${f(percentile(times, 95))} ms, p99 ${f(percentile(times, 99))} ms, max ${f(times.at(-1)!)} ms (load average ${load1!.toFixed(1)} on ${os.cpus().length} cores)`);
   console.log(`  CPU time per search (this process${database.kind === 'postgres' ? ' + PostgreSQL backends' : ''}): p50 ${f(percentile(cpu, 50))} ms, p95 ${f(percentile(cpu, 95))} ms, p99 ${f(percentile(cpu, 99))} ms; of it in this process ${f(nodeCpu / queries)} ms on average`);
   console.log(`recall: true person first (or tied) ${((100 * top1) / queries).toFixed(1)}%, in top 10 ${((100 * top10) / queries).toFixed(1)}%; the true name in the top 10 ${((100 * nameFound) / queries).toFixed(1)}%`);
+  breakdown?.print();
+  const slowLog = process.env['BENCH_SLOW_LOG'];
+  if (breakdown && slowLog) breakdown.writeSlow(slowLog);
 }
 
 async function main(): Promise<void> {
@@ -201,7 +328,15 @@ async function main(): Promise<void> {
     await c.query(sql);
     await c.end();
   };
-  if (scratch) await admin(`CREATE DATABASE ${scratch}`);
+  const exists = async (name: string) => {
+    const c = new pg.Client({ connectionString: baseUrl });
+    await c.connect();
+    const r = await c.query(`SELECT 1 FROM pg_database WHERE datname = $1`, [name]);
+    await c.end();
+    return r.rows.length > 0;
+  };
+  const reuse = scratch !== undefined && keep !== undefined && (await exists(scratch));
+  if (scratch && !reuse) await admin(`CREATE DATABASE ${scratch}`);
   const url = scratch && baseUrl ? baseUrl.replace(/\/[^/]*$/, `/${scratch}`) : '';
   const config = loadConfig({ ...process.env, DATABASE_URL: url, LEADTRAC_DATA_DIR: path.join(dir, 'data'), LOG_LEVEL: 'silent' });
   const database = await openDatabase(config, { command: 'bench' });
@@ -212,13 +347,19 @@ async function main(): Promise<void> {
     const people = makePersons(persons);
     console.log(`generated ${persons} persons in ${((performance.now() - t) / 1000).toFixed(1)} s`);
     t = performance.now();
-    await load(database, people);
-    console.log(`COPY of records, entities, links, ${2 * persons} names and identifiers: ${((performance.now() - t) / 1000).toFixed(1)} s`);
+    if (reuse) {
+      const [{ n }] = (await database.transaction((tx) => tx.query<{ n: string }>(`SELECT count(*)::text AS n FROM entities`))) as [{ n: string }];
+      if (Number(n) !== persons) throw new Error(`BENCH_KEEP_DB=${keep} holds ${n} persons, not ${persons}`);
+      console.log(`reusing database ${keep} (${n} persons)`);
+    } else {
+      await load(database, people);
+      console.log(`COPY of records, entities, links, ${2 * persons} names and identifiers: ${((performance.now() - t) / 1000).toFixed(1)} s`);
+    }
     t = performance.now();
     const ix = await indexPendingNames(database, { batchSize: 20_000 });
     const secs = (performance.now() - t) / 1000;
     console.log(`search index: ${ix.indexed} names, ${ix.newTerms} name words in ${secs.toFixed(1)} s (${Math.round(ix.indexed / secs)} names/s)`);
-    await database.transaction((tx) => tx.exec('ANALYZE'));
+    if (!reuse || ix.indexed > 0) await database.transaction((tx) => tx.exec('ANALYZE'));
     await run(database, people);
   } finally {
     // Kysely ends the pg pool only if it ever used it itself; touch it so close() really closes.

@@ -3,12 +3,12 @@ import { termFeatures } from './name-keys';
 import type { ParsedQuery } from './query-parse';
 import { identifierLabel, scoreName, type IdentifierHit, type NameMatch } from './ranking';
 import {
-  expandTerms,
   findByBirthDates,
   findByIdentifiers,
   findNameCandidates,
   findOrganizations,
   type NameCandidateRow,
+  type ProtectedScope,
 } from './search.repo';
 
 /** Everything found for one entity before ranking. */
@@ -49,25 +49,21 @@ function addNameRows(map: Map<string, Candidate>, q: ParsedQuery, rows: readonly
   }
 }
 
-async function collectNames(tx: Tx, q: ParsedQuery, map: Map<string, Candidate>, includeProtected: boolean): Promise<void> {
-  const expansions = await expandTerms(tx, q.nameTokens.map(termFeatures), EXPANSIONS_PER_WORD);
-  const opts = { queryKey: q.nameTokens.join(' '), includeProtected, limit: NAME_ROWS };
-  addNameRows(map, q, await findNameCandidates(tx, expansions, { ...opts, mode: 'all' }));
-  // No name with every word: widen to names with any word (one word typed beyond recognition).
-  if (map.size === 0 && q.nameTokens.length > 1) {
-    addNameRows(map, q, await findNameCandidates(tx, expansions, { ...opts, mode: 'any' }));
-  }
+async function collectNames(tx: Tx, q: ParsedQuery, map: Map<string, Candidate>, scope: ProtectedScope): Promise<void> {
+  const opts = { perWord: EXPANSIONS_PER_WORD, queryKey: q.nameTokens.join(' '), scope, limit: NAME_ROWS };
+  // Names with every typed word or, when there is none, with any (one word typed beyond recognition).
+  addNameRows(map, q, await findNameCandidates(tx, q.nameTokens.map(termFeatures), opts));
 }
 
 export async function collectCandidates(
   tx: Tx,
   q: ParsedQuery,
-  opts: { includeProtected: boolean; includeOrganizations: boolean },
+  opts: { scope: ProtectedScope; includeOrganizations: boolean },
 ): Promise<Map<string, Candidate>> {
   const map = new Map<string, Candidate>();
-  if (q.nameTokens.length > 0) await collectNames(tx, q, map, opts.includeProtected);
+  if (q.nameTokens.length > 0) await collectNames(tx, q, map, opts.scope);
   if (q.dates.length > 0) addNameRows(map, q, await findByBirthDates(tx, q.dates, NAME_ROWS));
-  const hits = await findByIdentifiers(tx, q.identifiers, { includeProtected: opts.includeProtected, limit: 1000 });
+  const hits = await findByIdentifiers(tx, q.identifiers, { scope: opts.scope, limit: 1000 });
   for (const h of hits) {
     const c = candidateOf(map, h.entity_id, h.entity_kind, h.display_name);
     const key = `${h.kind}:${h.normalized}`;

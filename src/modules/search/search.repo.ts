@@ -43,73 +43,99 @@ export interface EntityFactRow {
 }
 
 /**
- * Each typed word's expansions over the vocabulary: itself, same spelling fold, nickname group,
- * trigram neighbours, words it begins, and words that sound alike (Daitch–Mokotoff, double
- * metaphone). Ranked by trigram similarity and capped per word. Trigram neighbours use `%` at
- * pg_trgm's default threshold (0.3).
+ * Turn JIT compilation off for the rest of the search's transaction. The planner's estimates for
+ * the name statement (several GIN scans planned for full retrieval, most never run) pass
+ * `jit_above_cost`, and compiling it took 100–150 ms, ten times the query itself.
  */
-export async function expandTerms(tx: Tx, words: readonly TermFeatures[], perWord: number): Promise<string[][]> {
-  if (words.length === 0) return [];
-  const rows = await tx.query<{ qi: number; term: string }>(
-    `WITH q AS (
-       SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) WITH ORDINALITY AS q(tok, folded, dm, nick, qi)
-     )
-     SELECT q.qi::int AS qi, x.term FROM q CROSS JOIN LATERAL (
-       SELECT u.term FROM (
-         SELECT term FROM search_terms WHERE term % q.tok
-         UNION SELECT term FROM search_terms WHERE folded = q.folded
-         UNION SELECT term FROM search_terms WHERE q.nick IS NOT NULL AND nick = q.nick
-         UNION (SELECT term FROM search_terms
-                WHERE length(q.tok) >= 2 AND term COLLATE "C" >= q.tok AND term COLLATE "C" < q.tok || '{'
-                ORDER BY length(term) LIMIT $5)
-         UNION (SELECT term FROM search_terms
-                WHERE length(q.tok) >= 3 AND (dm && string_to_array(q.dm, ' ')
-                   OR metaphone IN (dmetaphone(q.tok), dmetaphone_alt(q.tok)) OR metaphone_alt = dmetaphone(q.tok))
-                ORDER BY similarity(term, q.tok) DESC LIMIT $5)
-       ) u ORDER BY (u.term = q.tok) DESC, similarity(u.term, q.tok) DESC LIMIT $5
-     ) x`,
-    [words.map((w) => w.term), words.map((w) => w.folded), words.map((w) => w.dm.join(' ')), words.map((w) => w.nick), perWord],
-  );
-  const out: string[][] = words.map((w) => [w.term]);
-  for (const r of rows) {
-    const list = out[r.qi - 1];
-    if (list && !list.includes(r.term)) list.push(r.term);
-  }
-  return out;
+export async function withoutJit(tx: Tx): Promise<void> {
+  await tx.query(`SELECT set_config('jit', 'off', true)`);
 }
+
+/** Which protected matches a search may use: SSNs, and marked ones (tipsters, call detail records). */
+export interface ProtectedScope {
+  ssn: boolean;
+  marked: boolean;
+}
+
+/**
+ * Each typed word's expansions over the vocabulary (`ex`, one row per word with `terms`): itself,
+ * same spelling fold, nickname group, trigram neighbours, words it begins, and words that sound
+ * alike (Daitch–Mokotoff, double metaphone). Ranked by trigram similarity and capped per word.
+ * Trigram neighbours use `%` at pg_trgm's default threshold (0.3).
+ */
+const EXPANSIONS = `
+  q AS (SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) WITH ORDINALITY AS q(tok, folded, dm, nick, qi)),
+  ex AS MATERIALIZED (
+    SELECT q.qi, q.tok || ARRAY(
+      SELECT u.term FROM (
+        SELECT term FROM search_terms WHERE term % q.tok
+        UNION SELECT term FROM search_terms WHERE folded = q.folded
+        UNION SELECT term FROM search_terms WHERE q.nick IS NOT NULL AND nick = q.nick
+        UNION (SELECT term FROM search_terms
+               WHERE length(q.tok) >= 2 AND term COLLATE "C" >= q.tok AND term COLLATE "C" < q.tok || '{'
+               ORDER BY length(term) LIMIT $5)
+        UNION (SELECT term FROM search_terms
+               WHERE length(q.tok) >= 3 AND (dm && string_to_array(q.dm, ' ')
+                  OR metaphone IN (dmetaphone(q.tok), dmetaphone_alt(q.tok)) OR metaphone_alt = dmetaphone(q.tok))
+               ORDER BY similarity(term, q.tok) DESC LIMIT $5)
+      ) u ORDER BY (u.term = q.tok) DESC, similarity(u.term, q.tok) DESC LIMIT $5
+    ) AS terms
+    FROM q
+  )`;
 
 /** At most this many index rows are ranked by trigram similarity in SQL (a very common word). */
 const SCAN_CAP = 5000;
 
+/** The closest `$7` of a set of index rows (by similarity to the typed words) with their persons. */
+const closestWithPersons = (from: string) => `
+  SELECT l.entity_id::text AS entity_id, e.display_name, n.full_name, k.role
+  FROM (SELECT name_id, source_record_id, role FROM (${from}) k ORDER BY similarity(k.key, $6) DESC LIMIT $7) k
+  JOIN names n ON n.id = k.name_id
+  JOIN record_links l ON l.source_record_id = k.source_record_id AND l.role = k.role
+  JOIN entities e ON e.id = l.entity_id AND e.kind = 'person'`;
+
 /**
- * Person name facts whose words overlap the expansions: every typed word (`mode: 'all'`) or any
- * (`'any'`, the fallback when a word matched nothing), closest names first.
+ * Person name facts whose words overlap the expansions of every typed word, closest names first;
+ * only when there is none, those that overlap any word's (one word typed beyond recognition).
+ * One statement: expansion, the every-word match and the fallback (which runs only when needed).
+ *
+ * Each overlap is read through the GIN index in a MATERIALIZED CTE: a CTE is planned for full
+ * retrieval, so the planner cannot trade the index for a sequential scan it expects the LIMIT to
+ * stop early (at 1M persons it misjudged rare typo words and read 500k rows for one search), and
+ * the scan still stops at the cap because a CTE is read on demand. In the fallback each word has
+ * its own set and share of the cap, so a rare word's names are not crowded out by a common one's.
  */
 export async function findNameCandidates(
   tx: Tx,
-  expansions: readonly string[][],
-  opts: { mode: 'all' | 'any'; queryKey: string; includeProtected: boolean; limit: number },
+  words: readonly TermFeatures[],
+  opts: { perWord: number; queryKey: string; scope: ProtectedScope; limit: number },
 ): Promise<NameCandidateRow[]> {
-  const cap = opts.mode === 'all' ? SCAN_CAP : SCAN_CAP / 5;
-  const params: unknown[] = [opts.queryKey, opts.limit];
-  let where: string;
-  if (opts.mode === 'all') {
-    where = expansions.map((e) => `k.tokens && $${params.push(e)}::text[]`).join(' AND ');
-  } else {
-    where = `k.tokens && $${params.push(expansions.flat())}::text[]`;
+  if (words.length === 0) return [];
+  // Tipster names identify informants (marking INFORMANT): searchable only with need to know of it.
+  const tipsters = opts.scope.marked ? '' : ` AND k.role <> 'tipster'`;
+  const overlap = (qi: number) => `k.tokens && (SELECT terms FROM ex WHERE qi = ${qi})`;
+  const qis = words.map((_, i) => i + 1);
+  const ctes = [
+    EXPANSIONS,
+    `m_all AS MATERIALIZED (SELECT name_id, source_record_id, role, key FROM search_name_keys k WHERE ${qis.map(overlap).join(' AND ')}${tipsters})`,
+    `all_rows AS MATERIALIZED (${closestWithPersons(`SELECT * FROM m_all LIMIT ${SCAN_CAP}`)})`,
+  ];
+  let sql = 'SELECT * FROM all_rows';
+  if (words.length > 1) {
+    const share = Math.ceil(SCAN_CAP / 5 / words.length);
+    for (const qi of qis) ctes.push(`m_any${qi} AS MATERIALIZED (SELECT name_id, source_record_id, role, key FROM search_name_keys k WHERE ${overlap(qi)}${tipsters})`);
+    const any = qis.map((qi) => `(SELECT * FROM m_any${qi} WHERE NOT EXISTS (SELECT 1 FROM all_rows) LIMIT ${share})`).join(' UNION ');
+    sql += ` UNION ALL ${closestWithPersons(any)}`;
   }
-  // Tipster names identify informants: searchable only under a stated purpose.
-  if (!opts.includeProtected) where += ` AND k.role <> 'tipster'`;
-  return tx.query<NameCandidateRow>(
-    `SELECT l.entity_id::text AS entity_id, e.display_name, n.full_name, k.role
-     FROM (SELECT name_id, source_record_id, role FROM
-             (SELECT name_id, source_record_id, role, key FROM search_name_keys k WHERE ${where} LIMIT ${cap}) k
-           ORDER BY similarity(k.key, $1) DESC LIMIT $2) k
-     JOIN names n ON n.id = k.name_id
-     JOIN record_links l ON l.source_record_id = k.source_record_id AND l.role = k.role
-     JOIN entities e ON e.id = l.entity_id AND e.kind = 'person'`,
-    params,
-  );
+  return tx.query<NameCandidateRow>(`WITH ${ctes.join(',\n')}\n${sql}`, [
+    words.map((w) => w.term),
+    words.map((w) => w.folded),
+    words.map((w) => w.dm.join(' ')),
+    words.map((w) => w.nick),
+    opts.perWord,
+    opts.queryKey,
+    opts.limit,
+  ]);
 }
 
 /** Persons with a recorded date of birth among `dates`. */
@@ -126,13 +152,13 @@ export async function findByBirthDates(tx: Tx, dates: readonly string[], limit: 
 }
 
 /**
- * Entities holding any of the identifiers. Without a stated purpose, identifiers that would
- * reveal an informant (tipster role), call detail records or an SSN are not searched.
+ * Entities holding any of the identifiers. SSNs are searched only with `scope.ssn`; identifiers
+ * that would reveal an informant (tipster role) or call detail records only with `scope.marked`.
  */
 export async function findByIdentifiers(
   tx: Tx,
   candidates: readonly { kind: string; normalized: string }[],
-  opts: { includeProtected: boolean; limit: number },
+  opts: { scope: ProtectedScope; limit: number },
 ): Promise<IdentifierHitRow[]> {
   if (candidates.length === 0) return [];
   return tx.query<IdentifierHitRow>(
@@ -143,9 +169,9 @@ export async function findByIdentifiers(
      JOIN record_links l ON l.source_record_id = i.source_record_id AND l.role = i.role
      JOIN entities e ON e.id = l.entity_id
      JOIN source_records r ON r.id = i.source_record_id
-     WHERE $3::boolean OR (i.role <> 'tipster' AND r.source <> 'cdr' AND i.kind <> 'ssn')
-     LIMIT $4`,
-    [candidates.map((c) => c.kind), candidates.map((c) => c.normalized), opts.includeProtected, opts.limit],
+     WHERE ($3::boolean OR i.kind <> 'ssn') AND ($4::boolean OR (i.role <> 'tipster' AND r.source <> 'cdr'))
+     LIMIT $5`,
+    [candidates.map((c) => c.kind), candidates.map((c) => c.normalized), opts.scope.ssn, opts.scope.marked, opts.limit],
   );
 }
 

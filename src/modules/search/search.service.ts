@@ -1,6 +1,7 @@
-import type { Database } from '../../db/database';
+import type { Database, Tx } from '../../db/database';
 import type { RequestContext } from '../../shared/context';
 import { AppError } from '../../shared/errors';
+import { assignedSubjects, decideNeedToKnow } from '../access';
 import { audit } from '../audit';
 import { authorize } from '../auth/policy';
 import { isValidDate } from '../sources/normalize';
@@ -8,7 +9,7 @@ import { collectCandidates, identifierHits, type Candidate } from './evidence';
 import { parseQuery, type ParsedQuery } from './query-parse';
 import { identifierLabel, rankEntity } from './ranking';
 import { catchUpInTransaction } from './search-index.service';
-import { entityFacts, type EntityFactRow } from './search.repo';
+import { entityFacts, withoutJit, type EntityFactRow, type ProtectedScope } from './search.repo';
 import { SEARCH_POLICY } from './search.policy';
 import type { SearchQuery, SearchResponse, SearchResult } from './search.schema';
 
@@ -117,13 +118,39 @@ function factsNeeded(q: ParsedQuery, candidates: Map<string, Candidate>, s: Sear
   return persons.sort((a, b) => prelim(b) - prelim(a)).slice(0, s.limit * 2).map((c) => c.entityId);
 }
 
-function notices(q: ParsedQuery, purposeStated: boolean, behind: boolean): string[] {
+function notices(q: ParsedQuery, scope: ProtectedScope, behind: boolean): string[] {
   const out: string[] = [];
-  if (!purposeStated && q.identifiers.some((i) => i.kind === 'ssn')) {
-    out.push('SSNs, tipster identities and call detail records are searched only under a stated purpose.');
+  if (!scope.ssn && q.identifiers.some((i) => i.kind === 'ssn')) {
+    out.push('SSNs are searched only under a stated purpose, or among the subjects of your leads.');
+  }
+  if (!scope.marked && q.identifiers.length > 0) {
+    out.push('Tipster identities and call detail records are searched only among the subjects of your leads (or with the permission for those markings).');
   }
   if (behind) out.push('The search index is still catching up with recent imports; some names may not be found yet (run `leadtrac search index`).');
   return out;
+}
+
+/**
+ * Candidates under need to know (access module): protected matches (SSNs; tipsters and call
+ * detail records, which are marked) are used as far as the caller's decision without an
+ * assignment allows, and in full for the subjects of the caller's open leads.
+ */
+async function candidatesWithNeedToKnow(tx: Tx, ctx: RequestContext, q: ParsedQuery, includeOrganizations: boolean) {
+  const general = decideNeedToKnow({ actor: ctx.actor, purpose: ctx.purpose, assignment: null });
+  const scope: ProtectedScope = { ssn: general.reveals('SSN'), marked: general.reveals('CDR') && general.reveals('INFORMANT') };
+  const candidates = await collectCandidates(tx, q, { scope, includeOrganizations });
+  const viaLead = new Map<string, string>();
+  if (scope.ssn && scope.marked) return { candidates, scope, viaLead };
+  const assigned = await assignedSubjects(tx, ctx);
+  if (assigned.size === 0) return { candidates, scope, viaLead };
+  const wide = await collectCandidates(tx, q, { scope: { ssn: true, marked: true }, includeOrganizations: false });
+  for (const [id, c] of wide) {
+    const a = assigned.get(id);
+    if (!a) continue;
+    if (!candidates.has(id)) viaLead.set(id, `lead:${a.leadNumber}`);
+    candidates.set(id, c);
+  }
+  return { candidates, scope, viaLead };
 }
 
 export async function searchEntities(database: Database, ctx: RequestContext, s: SearchQuery): Promise<SearchResponse> {
@@ -136,8 +163,10 @@ export async function searchEntities(database: Database, ctx: RequestContext, s:
   const purposeStated = ctx.purpose !== null;
   const filters = filtersOf(s);
   return database.transaction(async (tx) => {
+    // PGlite has no JIT provider: the statement would be a round trip for nothing.
+    if (database.kind === 'postgres') await withoutJit(tx);
     const behind = await catchUpInTransaction(tx, CATCH_UP_MAX);
-    const candidates = await collectCandidates(tx, q, { includeProtected: purposeStated, includeOrganizations: Object.keys(filters).length === 0 });
+    const { candidates, scope, viaLead } = await candidatesWithNeedToKnow(tx, ctx, q, Object.keys(filters).length === 0);
     const facts = summarizeFacts(await entityFacts(tx, factsNeeded(q, candidates, s)));
     const ranked = rankAll(q, candidates, facts, s);
     const records = (r: Ranked) => r.facts?.records ?? 0;
@@ -156,18 +185,20 @@ export async function searchEntities(database: Database, ctx: RequestContext, s:
       score: r.score,
       reasons: r.reasons,
     }));
-    await audit(tx, ctx, {
+    // Results found only through an assignment are recorded under its basis (`lead:<number>`).
+    const bases = [...new Set(results.flatMap((r) => viaLead.get(r.entityId) ?? []))];
+    await audit(tx, ctx.purpose === null && bases.length > 0 ? { ...ctx, purpose: bases.join(', ') } : ctx, {
       action: 'search.query',
       subjectType: 'entity',
       subjectIds: results.map((r) => r.entityId),
-      details: { query: s.q, filters, returned: results.length, matched: ranked.length },
+      details: { query: s.q, filters, returned: results.length, matched: ranked.length, ...(viaLead.size > 0 ? { assignments: Object.fromEntries(results.filter((r) => viaLead.has(r.entityId)).map((r) => [r.entityId, viaLead.get(r.entityId)!])) } : {}) },
     });
     return {
       query: { q: q.text, nameWords: [...q.nameTokens], dates: [...q.dates], identifierKinds: [...new Set(q.identifiers.map((i) => i.kind))], filters },
       results,
       matched: ranked.length,
       purposeStated,
-      notices: notices(q, purposeStated, behind),
+      notices: notices(q, scope, behind),
       tookMs: Math.round(performance.now() - started),
     };
   });
