@@ -63,7 +63,7 @@ export interface GenerateResult {
 class Generator {
   private readonly rand: () => number;
   private nextId: number;
-  private admissionSeq = 10_000_000_000;
+  private admissionSeq: number;
   persons = 0;
   admissions = 0;
   departures = 0;
@@ -73,9 +73,11 @@ class Generator {
     seed: number,
     firstId: number,
     private readonly batches: Record<Src, string>,
+    firstAdmission: number,
   ) {
     this.rand = rng(seed);
     this.nextId = firstId;
+    this.admissionSeq = firstAdmission;
   }
 
   get records(): number {
@@ -203,7 +205,13 @@ export async function generateAdmissions(
 ): Promise<GenerateResult> {
   const batches = await database.transaction(createBatches);
   const max = await database.transaction((tx) => tx.query<{ m: string }>(`SELECT coalesce(max(id), 0)::text AS m FROM source_records`));
-  const gen = new Generator(seed, Number(max[0]!.m) + 1, batches);
+  // Admission numbers continue above any already loaded, so a database can be grown in steps
+  // (2M, then 10M) without two admissions sharing a number.
+  const maxAdmission = await database.transaction((tx) =>
+    tx.query<{ m: string | null }>(`SELECT max(admission_number) AS m FROM admissions WHERE admission_number ~ '^[0-9]{11}$'`),
+  );
+  const firstAdmission = maxAdmission[0]!.m ? Number(maxAdmission[0]!.m) + 1 : 10_000_000_000;
+  const gen = new Generator(seed, Number(max[0]!.m) + 1, batches, firstAdmission);
   const flushBytes = database.kind === 'pglite' ? 16 << 20 : 64 << 20;
   while (gen.admissions < admissions) {
     await database.transaction(async (tx) => {

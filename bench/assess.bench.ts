@@ -106,7 +106,8 @@ async function main(): Promise<void> {
     const have = await loaded(database);
     if (have < admissions) {
       const t0 = performance.now();
-      const g = await generateAdmissions(database, admissions - have, seed, (n) => process.stderr.write(`\rloading: ${n} admissions   `));
+      // A different seed for each step, so a grown database holds new travellers, not copies.
+      const g = await generateAdmissions(database, admissions - have, seed + have, (n) => process.stderr.write(`\rloading: ${n} admissions   `));
       process.stderr.write('\n');
       // Outside a transaction: VACUUM sets the visibility map, ANALYZE gives the planner sizes.
       await sql`VACUUM ANALYZE`.execute(database.db);
@@ -124,12 +125,15 @@ async function main(): Promise<void> {
       asOf: AS_OF,
       separateReader: process.env['ASSESS_BENCH_SHARED'] !== '1',
       onProgress: (p) => {
+        // Sampled here too: PGlite answers without I/O, so a timer may never get its turn.
+        peak = Math.max(peak, process.memoryUsage().rss);
         if (p.elapsedMs - last < 5000 && p.phase === 'assessing') return;
         last = p.elapsedMs;
         console.log(`  ${p.phase}: ${p.admissions} admissions, ${p.persons} persons, ${(p.elapsedMs / 1000).toFixed(1)} s`);
       },
     });
     const secs = (performance.now() - t0) / 1000;
+    peak = Math.max(peak, process.memoryUsage().rss);
     const cpu = process.cpuUsage(cpu0);
     clearInterval(timer);
     const serverSecs = cpuDelta(server0, await serverCpu(database));

@@ -94,6 +94,34 @@ describe('Status: runs, the fiscal-year report, suspected violators and the prof
     await assertBanners(page);
     await screenshot(page, 'status-3-report');
 
+    // The charts: the two rates of the ten classes and countries with the most expected departures.
+    const top10 = (rows: typeof api.report.byCountry) =>
+      rows.filter((r) => r.expectedDepartures > 0).sort((a, b) => b.expectedDepartures - a.expectedDepartures || (a.key < b.key ? -1 : 1)).slice(0, 10);
+    for (const [name, testId, rows] of [
+      ['Overstay rates by class of admission', 'chart-by-class', api.report.byClassOfAdmission],
+      ['Overstay rates by country of citizenship', 'chart-by-country', api.report.byCountry],
+    ] as const) {
+      const figure = page.getByRole('figure', { name });
+      await figure.locator('.recharts-bar-rectangle').first().waitFor();
+      expect(await figure.getAttribute('data-testid')).toBe(testId);
+      const expected = top10(rows);
+      expect(Number(await figure.getAttribute('data-bars'))).toBe(expected.length);
+      // Two bars per category (a zero rate draws no rectangle), a label per category, largest first.
+      const rates = expected.flatMap((r) => [r.totalOverstayRate, r.suspectedInCountryRate]);
+      expect(await figure.locator('.recharts-bar-rectangle path').count()).toBe(rates.filter((x) => x! > 0).length);
+      const ticks = await figure.locator('.recharts-yAxis-tick-labels .recharts-cartesian-axis-tick-value').allTextContents();
+      expect(ticks).toEqual(expected.map((r) => `${r.key} (${count(r.expectedDepartures)})`));
+      const labels = await figure.locator('.recharts-label-list').allTextContents();
+      expect(labels.join(' ')).toContain(`${expected[0]!.totalOverstayRate!.toFixed(2)}%`);
+      // Described in words for a screen reader.
+      const description = await figure.getAttribute('aria-describedby');
+      expect(await page.locator(`[id="${description}"]`).innerText()).toContain(
+        `${expected[0]!.key}: ${count(expected[0]!.expectedDepartures)} expected departures, total overstay rate ${expected[0]!.totalOverstayRate!.toFixed(2)}%`,
+      );
+    }
+    await page.getByTestId('report-charts').scrollIntoViewIfNeeded();
+    await screenshot(page, 'status-3b-report-charts');
+
     // The CSV and PDF carry the marking and the same figures.
     const [csvDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download CSV' }).click()]);
     const csvFile = path.join(dataDir, csvDownload.suggestedFilename());
@@ -124,6 +152,29 @@ describe('Status: runs, the fiscal-year report, suspected violators and the prof
     for (const f of top.factors) expect(factors).toContain(f.text);
     await assertBanners(page);
     await screenshot(page, 'status-4-violators');
+
+    // Need to know: enforcement history gives its points, not its details, until a purpose is stated.
+    const withHistory = all.violators.findIndex((v) => v.factors.some((f) => f.code === 'ENFORCEMENT_HISTORY'));
+    expect(withHistory).toBeGreaterThanOrEqual(0);
+    const historyRow = rows.nth(withHistory).getByTestId('violator-factors');
+    const hidden = all.violators[withHistory]!.factors.find((f) => f.code === 'ENFORCEMENT_HISTORY')!;
+    expect(hidden).toMatchObject({ withheld: true, text: `Criminal/enforcement history (details withheld — state a purpose): ${hidden.points} points` });
+    expect(await historyRow.getByTestId('factor-withheld').innerText()).toBe(hidden.text);
+    const purpose = 'Case 2026-0412: status violation review';
+    await page.getByRole('button', { name: 'State a purpose' }).click();
+    await page.getByRole('textbox', { name: 'Purpose' }).fill(purpose);
+    await page.getByRole('button', { name: 'State purpose' }).click();
+    await page.getByTestId('purpose-stated').waitFor();
+    const revealed = (await (await page.request.get(`/api/status/violators?asOf=${AS_OF}&limit=25`, { headers: { 'x-purpose': purpose } })).json()) as ViolatorsResponseView;
+    const full = revealed.violators[withHistory]!.factors.find((f) => f.code === 'ENFORCEMENT_HISTORY')!;
+    expect(full.points).toBe(hidden.points);
+    expect(full.text).toMatch(/^Enforcement and criminal history: \d+ [A-Z_]+ x \d+/);
+    await historyRow.getByText(full.text).waitFor();
+    expect(await historyRow.getByTestId('factor-withheld').count()).toBe(0);
+    expect(revealed.violators.map((v) => [v.personKey, v.score])).toEqual(all.violators.map((v) => [v.personKey, v.score]));
+    await screenshot(page, 'status-4b-violators-purpose');
+    await page.getByRole('button', { name: 'Withdraw' }).click();
+    await historyRow.getByTestId('factor-withheld').waitFor();
 
     if (all.total > 25) {
       await page.getByRole('button', { name: '2' }).click();
@@ -166,9 +217,50 @@ describe('Status: runs, the fiscal-year report, suspected violators and the prof
     for (const r of expected.rules) expect(rules).toContain(r.text);
     expect(await overstay.innerText()).toContain(expected.aed!);
     expect(await panel.getByTestId('status-risk').innerText()).toContain(subject.level);
+
+    // The timeline: a line per admission in the panel's order; the overstay runs from the AED
+    // mark to the as-of line (no departure), and the figure is described in words.
+    const timeline = panel.getByTestId('status-timeline');
+    const svg = timeline.getByRole('img', { name: /^Timeline of \d+ admissions?/ });
+    await svg.waitFor();
+    const timelineRows = timeline.getByTestId('timeline-row');
+    expect(await timelineRows.count()).toBe(status.admissions.length);
+    expect(await timelineRows.evaluateAll((els) => els.map((e) => e.getAttribute('data-class')))).toEqual(status.admissions.map((a) => a.class));
+    const overstayLine = timeline.locator('[data-testid="timeline-row"][data-class="SUSPECTED_IN_COUNTRY_OVERSTAY"]').first();
+    const attr = async (l: ReturnType<Page['locator']>, name: string) => Number(await l.getAttribute(name));
+    const red = overstayLine.getByTestId('timeline-overstay');
+    const aedMark = overstayLine.getByTestId('timeline-aed').locator('line');
+    const asOfLine = svg.locator('line[stroke-dasharray]');
+    expect(await attr(red, 'x1')).toBeCloseTo(await attr(aedMark, 'x1'), 3);
+    expect(await attr(red, 'x2')).toBeCloseTo(await attr(asOfLine, 'x1'), 3);
+    expect(await attr(red, 'x2')).toBeGreaterThan(await attr(red, 'x1'));
+    expect(await overstayLine.textContent()).toContain('Suspected in-country overstay');
+    expect(await svg.locator('desc').textContent()).toContain(`AED ${expected.aed}, no departure recorded by ${AS_OF}: SUSPECTED_IN_COUNTRY_OVERSTAY`);
     await panel.scrollIntoViewIfNeeded();
     await assertBanners(page);
     await screenshot(page, 'status-6-profile-panel');
+    await timeline.screenshot({ path: path.join(ROOT, 'e2e', 'screenshots', 'status-6b-profile-timeline.png') });
+
+    // A traveller with several trips: one line each, on one shared axis, in the panel's order.
+    const [frequent] = await server.database.transaction((tx) =>
+      tx.query<{ id: string }>(
+        `SELECT a.entity_id::text AS id FROM status_assessments a JOIN status_runs r ON r.id = a.run_id
+         WHERE r.as_of = $1::date AND r.superseded_at IS NULL AND a.entity_id IS NOT NULL
+         GROUP BY a.entity_id ORDER BY count(*) DESC, bool_or(a.overstay_days > 0) DESC, a.entity_id::text LIMIT 1`,
+        [AS_OF],
+      ),
+    );
+    const trips = await getJson<{ admissions: { class: string; admissionDate: string }[] }>(page, `/api/persons/${frequent!.id}/status`);
+    expect(trips.admissions.length).toBeGreaterThan(1);
+    await visit(page, `/search/persons/${frequent!.id}`);
+    const many = page.getByTestId('status-timeline');
+    await many.getByRole('img').waitFor();
+    expect(await many.getByTestId('timeline-row').evaluateAll((els) => els.map((e) => e.getAttribute('data-class')))).toEqual(trips.admissions.map((a) => a.class));
+    // One axis: a later admission starts further right.
+    const starts = await many.getByTestId('timeline-stay').evaluateAll((els) => els.map((e) => Number(e.getAttribute('x1') ?? e.getAttribute('cx'))));
+    const order = trips.admissions.map((a, i) => [a.admissionDate, starts[i]!] as const).sort((x, y) => (x[0] < y[0] ? -1 : 1));
+    for (let i = 1; i < order.length; i++) if (order[i]![0] > order[i - 1]![0]) expect(order[i]![1]).toBeGreaterThan(order[i - 1]![1]);
+    await many.screenshot({ path: path.join(ROOT, 'e2e', 'screenshots', 'status-6c-profile-timeline-trips.png') });
     await signOut(page);
   });
 

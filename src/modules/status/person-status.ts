@@ -1,6 +1,7 @@
 import type { Database, Tx } from '../../db/database';
 import type { RequestContext } from '../../shared/context';
 import { AppError } from '../../shared/errors';
+import { auditContext, needToKnowFor, type NeedToKnow } from '../access';
 import { audit } from '../audit';
 import { authorize } from '../auth/policy';
 import { checkAsOf, todayUtc } from './as-of';
@@ -14,6 +15,7 @@ import {
 } from './engine';
 import { personRows } from './facts.repo';
 import { splitTravel, toPersonFacts } from './person-facts';
+import { discloseFactors, type FactorDisclosure } from './risk-disclosure';
 import * as read from './status-read.repo';
 import { STATUS_POLICY } from './status.policy';
 import type * as repo from './status.repo';
@@ -75,11 +77,11 @@ function present(
   };
 }
 
-function presentRisk(r: { score: number; level: string; factors: RiskFactor[] }): NonNullable<PersonStatusView['risk']> {
+function presentRisk(r: { score: number; level: string; factors: RiskFactor[] }, decision: NeedToKnow): { view: NonNullable<PersonStatusView['risk']>; disclosed: FactorDisclosure } {
+  const disclosed = discloseFactors(r.factors, decision);
   return {
-    score: r.score,
-    level: r.level as NonNullable<PersonStatusView['risk']>['level'],
-    factors: r.factors.map((f) => ({ code: f.code, points: f.points, text: f.text })),
+    view: { score: r.score, level: r.level as NonNullable<PersonStatusView['risk']>['level'], factors: disclosed.factors },
+    disclosed,
   };
 }
 
@@ -117,15 +119,25 @@ export async function personStatus(
     const now = await assessNow(tx, entityId, asOf, config);
     const stored = run ? await read.storedAssessmentsOf(tx, run.id, entityId) : [];
     const storedBy = new Map(stored.map((s) => [s.admission_number, s]));
-    const risk = run ? await read.storedRiskOf(tx, run.id, entityId) : null;
+    const storedRisk = run ? await read.storedRiskOf(tx, run.id, entityId) : null;
+    const decision = await needToKnowFor(tx, ctx, [entityId]);
+    const risk = storedRisk ? presentRisk(storedRisk, decision) : null;
     const admissions = now.assessments.map((a) =>
       present(a, now.admissionRecordOf.get(a.admissionNumber) ?? null, now.names, storedBy.get(a.admissionNumber), run !== null),
     );
-    await audit(tx, ctx, {
+    await audit(tx, auditContext(ctx, decision), {
       action: 'status.person.read',
       subjectType: 'person',
       subjectIds: [entityId],
-      details: { asOf, runId: run?.id ?? null, admissions: admissions.length },
+      details: {
+        asOf,
+        runId: run?.id ?? null,
+        admissions: admissions.length,
+        // As the profile's read records it: the basis, and which sensitive details were shown or withheld.
+        basis: decision.assignment ?? decision.basis,
+        revealed: risk?.disclosed.revealed ?? [],
+        masked: risk?.disclosed.withheld ?? [],
+      },
     });
     return {
       entityId,
@@ -133,7 +145,7 @@ export async function personStatus(
       configVersion: config.version,
       run: run ? presentRun(run) : null,
       admissions,
-      risk: risk ? presentRisk(risk) : null,
+      risk: risk?.view ?? null,
     };
   });
 }

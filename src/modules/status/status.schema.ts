@@ -62,7 +62,13 @@ export const ReportResponse = z.object({
 });
 export type ReportResponseView = z.infer<typeof ReportResponse>;
 
-export const RiskFactorSchema = z.object({ code: z.string(), points: z.number().int(), text: z.string() });
+export const RiskFactorSchema = z.object({
+  code: z.string(),
+  points: z.number().int(),
+  text: z.string(),
+  /** True when the text withholds sensitive details (criminal history) the caller has no need to know. */
+  withheld: z.boolean().optional(),
+});
 
 const csv = z
   .string()

@@ -1,11 +1,13 @@
 import type { Database, Tx } from '../../db/database';
 import type { RequestContext } from '../../shared/context';
 import { AppError } from '../../shared/errors';
+import { assignmentsFor, decideNeedToKnow } from '../access';
 import { audit } from '../audit';
 import { authorize } from '../auth/policy';
 import { checkAsOf } from './as-of';
 import { defaultReportAsOf, type FiscalYearReport } from './engine';
 import { reportFromTallies } from './report';
+import { discloseFactors, type FactorDisclosure } from './risk-disclosure';
 import * as read from './status-read.repo';
 import { STATUS_POLICY } from './status.policy';
 import * as repo from './status.repo';
@@ -84,7 +86,7 @@ export function normalizeClass(raw: string): string {
   return raw.toUpperCase().replace(/[^A-Z0-9]/g, '');
 }
 
-function presentViolator(r: read.ViolatorRow, rank: number): ViolatorView {
+function presentViolator(r: read.ViolatorRow, rank: number, disclosed: FactorDisclosure): ViolatorView {
   return {
     rank,
     personKey: r.person_key,
@@ -99,7 +101,7 @@ function presentViolator(r: read.ViolatorRow, rank: number): ViolatorView {
     schoolCodes: r.school_codes,
     overstayDays: r.overstay_days,
     barTier: r.bar_tier as ViolatorView['barTier'],
-    factors: r.factors.map((f) => ({ code: f.code, points: f.points, text: f.text })),
+    factors: disclosed.factors,
   };
 }
 
@@ -121,12 +123,31 @@ export async function listViolators(
       school: f.school || null,
     };
     const { total, rows } = await read.listViolators(tx, run.id, filter, f.limit, f.offset);
-    const violators = rows.map((r, i) => presentViolator(r, f.offset + i + 1));
+    // Need to know, per person: criminal history in a factor is spelled out only under a stated
+    // purpose or to a caller assigned to a lead on that person; the score and rank never change.
+    const assigned = await assignmentsFor(tx, ctx, rows.flatMap((r) => (r.entity_id ? [r.entity_id] : [])));
+    const revealedFor: string[] = [];
+    const withheldFor: string[] = [];
+    const violators = rows.map((r, i) => {
+      const decision = decideNeedToKnow({ actor: ctx.actor, purpose: ctx.purpose, assignment: r.entity_id ? (assigned.get(r.entity_id) ?? null) : null });
+      const disclosed = discloseFactors(r.factors, decision);
+      if (disclosed.revealed.length) revealedFor.push(r.entity_id ?? r.person_key);
+      if (disclosed.withheld.length) withheldFor.push(r.entity_id ?? r.person_key);
+      return presentViolator(r, f.offset + i + 1, disclosed);
+    });
     await audit(tx, ctx, {
       action: 'status.violators.search',
       subjectType: 'person',
       subjectIds: violators.map((v) => v.entityId ?? v.personKey),
-      details: { runId: run.id, asOf: run.as_of, query: { ...filter, limit: f.limit, offset: f.offset }, total, returned: violators.length },
+      details: {
+        runId: run.id,
+        asOf: run.as_of,
+        query: { ...filter, limit: f.limit, offset: f.offset },
+        total,
+        returned: violators.length,
+        // Whose criminal/enforcement history details this answer showed, and whose it withheld.
+        criminalHistory: { revealedFor, withheldFor },
+      },
     });
     return { run: presentRun(run), total, violators };
   });

@@ -1,9 +1,11 @@
 import { Alert, Badge, Group, List, Paper, SimpleGrid, Stack, Text, Title, Tooltip } from '@mantine/core';
 import { hasPermission, useCurrentUser } from '../auth/session';
 import { ApiErrorAlert } from '../components/api-error-alert';
+import { RiskFactorText } from './risk-factor-text';
 import { ClassBadge } from './run-summary';
 import { usePersonStatus, type AdmissionStatus, type PersonStatusView } from './status-api';
 import { BAR_LABELS, CLASS_INFO, FLAG_INFO, formatDays, LEVEL_COLORS } from './status-labels';
+import { StatusTimeline } from './status-timeline';
 
 function Fact({ label, value, strong }: { label: string; value: string; strong?: boolean }) {
   return (
@@ -100,7 +102,12 @@ function Risk({ risk }: { risk: NonNullable<PersonStatusView['risk']> }) {
       <List size="sm" spacing={2}>
         {risk.factors.map((f) => (
           <List.Item key={f.code}>
-            +{f.points}: {f.text}
+            <Group gap={4} wrap="nowrap" align="flex-start">
+              <Text size="sm" span>
+                +{f.points}:
+              </Text>
+              <RiskFactorText f={f} size="sm" />
+            </Group>
           </List.Item>
         ))}
       </List>
@@ -154,6 +161,7 @@ export function PersonStatusPanel({ entityId }: { entityId: string }) {
             </Text>
           ) : (
             <Stack gap="sm">
+              <StatusTimeline admissions={q.data.admissions} asOf={q.data.asOf} />
               {q.data.risk && <Risk risk={q.data.risk} />}
               {q.data.admissions.map((a) => (
                 <Admission key={`${a.admissionNumber}${a.admissionDate}`} a={a} />

@@ -4,11 +4,15 @@ import { useSearchParams } from 'react-router';
 import { ApiErrorAlert } from '../components/api-error-alert';
 import { PageHeader } from '../layout/page-header';
 import { usePageTitle } from '../layout/use-page-title';
+import { RateChart } from './rate-chart';
 import { RateTable } from './rate-table';
 import { useReport, useRuns, type ReportResponseView } from './status-api';
 import { formatCount, formatRate } from './status-labels';
 import { latestRun, reportFileUrl, reportParamsFromSearch, type ReportParams } from './status-params';
 import { StatusTabs } from './status-tabs';
+
+/** Bars per chart: the categories with the most expected departures; the tables list them all. */
+const CHART_TOP = 10;
 
 function Headline({ label, value, sub, testId }: { label: string; value: string; sub?: string; testId: string }) {
   return (
@@ -49,6 +53,12 @@ function Report({ data }: { data: ReportResponseView }) {
           No in-scope admission had its authorized end date in FY{report.fiscalYear} in this snapshot.
           {data.fiscalYears.length > 0 && ` This run has expected departures in FY${data.fiscalYears.join(', FY')}.`}
         </Alert>
+      )}
+      {o.expectedDepartures > 0 && (
+        <SimpleGrid cols={{ base: 1, lg: 2 }} data-testid="report-charts">
+          <RateChart title="Overstay rates by class of admission" what="classes of admission" rows={report.byClassOfAdmission} top={CHART_TOP} testId="chart-by-class" />
+          <RateChart title="Overstay rates by country of citizenship" what="countries" rows={report.byCountry} top={CHART_TOP} testId="chart-by-country" />
+        </SimpleGrid>
       )}
       <RateTable title="By class of admission" keyLabel="Class" rows={report.byClassOfAdmission} testId="report-by-class" />
       <RateTable title="By country of citizenship" keyLabel="Country" rows={report.byCountry} testId="report-by-country" />

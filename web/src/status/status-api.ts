@@ -11,6 +11,7 @@ import type {
   ViolatorView,
 } from '../../../src/modules/status/status.schema';
 import { apiFetch } from '../api/client';
+import { purposeHeaders, usePurpose } from '../profiles/purpose';
 import { reportQueryString, violatorsQueryString, type ReportParams, type ViolatorParams } from './status-params';
 
 export type { PersonStatusView, ReportResponseView, RunView, ViolatorsResponseView, ViolatorView };
@@ -49,11 +50,13 @@ export function useReport(p: ReportParams | null) {
   });
 }
 
+/** The ranked list; with a stated purpose (sent as x-purpose) the risk factors spell out criminal history. */
 export function useViolators(p: ViolatorParams) {
   const qs = violatorsQueryString(p);
+  const purpose = usePurpose();
   return useQuery({
-    queryKey: [...STATUS, 'violators', qs],
-    queryFn: () => apiFetch<ViolatorsResponseView>(`/api/status/violators?${qs}`),
+    queryKey: [...STATUS, 'violators', qs, purpose],
+    queryFn: () => apiFetch<ViolatorsResponseView>(`/api/status/violators?${qs}`, { headers: purposeHeaders(purpose) }),
     placeholderData: keepPreviousData,
     retry: false,
   });
@@ -61,9 +64,11 @@ export function useViolators(p: ViolatorParams) {
 
 /** A person's admissions as the latest run sees them (an audited read of the person). */
 export function usePersonStatus(entityId: string, enabled: boolean) {
+  const purpose = usePurpose();
   return useQuery({
-    queryKey: [...STATUS, 'person', entityId],
-    queryFn: () => apiFetch<PersonStatusView>(`/api/persons/${encodeURIComponent(entityId)}/status`),
+    // The purpose is part of the key, as on the profile: stating one re-reads (and audits) the unmasked view.
+    queryKey: [...STATUS, 'person', entityId, purpose],
+    queryFn: () => apiFetch<PersonStatusView>(`/api/persons/${encodeURIComponent(entityId)}/status`, { headers: purposeHeaders(purpose) }),
     enabled,
     retry: false,
   });

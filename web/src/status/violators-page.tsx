@@ -3,6 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { useSearchParams } from 'react-router';
 import { ApiErrorAlert } from '../components/api-error-alert';
 import { PageHeader } from '../layout/page-header';
+import { PurposeControl } from '../profiles/purpose-control';
 import { usePageTitle } from '../layout/use-page-title';
 import { useRuns, useViolators } from './status-api';
 import { CLASS_INFO, formatCount, RISK_LEVELS, VIOLATION_CLASSES, type RiskLevel } from './status-labels';
@@ -126,7 +127,8 @@ export function ViolatorsPage() {
     <>
       <PageHeader
         title="Suspected violators"
-        description="Persons with at least one admission in violation, ranked by a risk score; each point of the score is explained. Every look at this list is recorded in the audit trail."
+        description="Persons with at least one admission in violation, ranked by a risk score; each point of the score is explained. Criminal and enforcement history is spelled out only under a stated purpose (or on your own leads). Every look at this list is recorded in the audit trail."
+        actions={<PurposeControl />}
       />
       <StatusTabs />
       <Stack gap="md">

@@ -1,6 +1,7 @@
 import { Anchor, Badge, Group, ScrollArea, Stack, Table, Text, Tooltip } from '@mantine/core';
 import { Link } from 'react-router';
 import { CreateLeadButton, findingFromViolator } from '../leads';
+import { RiskFactorText } from './risk-factor-text';
 import { ClassBadge } from './run-summary';
 import type { ViolatorView } from './status-api';
 import { BAR_LABELS, formatDays, LEVEL_COLORS } from './status-labels';
@@ -13,7 +14,7 @@ function Factors({ v }: { v: ViolatorView }) {
           <Badge size="xs" variant="outline" color="gray" w={38} style={{ flexShrink: 0 }}>
             +{f.points}
           </Badge>
-          <Text size="xs">{f.text}</Text>
+          <RiskFactorText f={f} />
         </Group>
       ))}
     </Stack>
