@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writ
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import pg from 'pg';
 import { chromium, request, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { startServer, type RunningServer } from '../src/http/server';
 
@@ -49,17 +50,45 @@ export interface InProcessServer extends RunningServer {
   dataDir: string;
 }
 
-/** A server on a free port with a fresh data folder and the demo accounts (DATABASE_URL is honoured). */
+/** Runs SQL on the PostgreSQL server of `url`, connected to its maintenance database. */
+async function onServer(url: string, sql: string): Promise<void> {
+  const admin = new URL(url);
+  admin.pathname = '/postgres';
+  const client = new pg.Client({ connectionString: admin.toString() });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * A server on a free port with a fresh data folder and the demo accounts. With DATABASE_URL it
+ * gets a database of its own on that server (dropped by close), as the embedded database gets a
+ * folder of its own: the synthetic worlds of different specs reuse record ids, and a spec checks
+ * what it sees against what it loaded.
+ */
 export async function startInProcessServer(): Promise<InProcessServer> {
   ensureWebBuilt();
   const dataDir = mkdtempSync(path.join(tmpdir(), 'leadtrac-e2e-'));
-  const server = await startServer({ port: 0, host: '127.0.0.1', dataDir, demoAccounts: true, logLevel: 'silent', webDistDir: WEB_DIST });
+  let databaseUrl: string | undefined;
+  const shared = process.env.DATABASE_URL;
+  if (shared) {
+    const name = `${new URL(shared).pathname.slice(1)}_e2e_${Date.now().toString(36)}_${process.pid}`.replace(/[^a-z0-9_]/gi, '_');
+    await onServer(shared, `CREATE DATABASE "${name}"`);
+    const own = new URL(shared);
+    own.pathname = `/${name}`;
+    databaseUrl = own.toString();
+  }
+  const server = await startServer({ port: 0, host: '127.0.0.1', dataDir, databaseUrl, demoAccounts: true, logLevel: 'silent', webDistDir: WEB_DIST });
   return {
     ...server,
     dataDir,
     async close() {
       await server.close();
       rmSync(dataDir, { recursive: true, force: true });
+      if (shared && databaseUrl) await onServer(shared, `DROP DATABASE IF EXISTS "${new URL(databaseUrl).pathname.slice(1)}" WITH (FORCE)`);
     },
   };
 }
