@@ -28,15 +28,35 @@ export { DEFAULT_RULES, TRAINING_RULES, type BlockingRule } from './blocking-rul
 
 export const DEFAULT_BLOCKING: BlockingOptions = { maxBlockSize: 500, crossSourceOnly: false };
 
-/** In-memory blocking index over a RecordStore; add() indexes records as they arrive. */
+/**
+ * In-memory blocking index over a RecordStore; add() indexes records as they arrive.
+ *
+ * The first add() (a whole batch) groups its records into blocks by sorting their (rule, key)
+ * entries into flat typed arrays (compressed rows), not through one Map and one array per
+ * block: a million records have over twenty million entries, and per-block arrays made
+ * blocking the slowest stage of a large run. Records added later (incremental batches) go to
+ * small per-rule Maps on top; a block's members are its sorted members, then its later ones,
+ * ascending either way.
+ */
 export class BlockingIndex {
-  readonly maps: Map<number, number[]>[];
   private indexed = 0;
   // Each record's (rule, block hash) entries, kept so candidate generation never recomputes keys.
   private readonly keyStart = new GrowInt();
   private readonly keyRule = new GrowInt();
   private readonly keyHash = new GrowInt();
+  /** Per entry: its block among the sorted ones, or -1 (a block only later records have). */
+  private readonly keyBlock = new GrowInt();
   private readonly scratch: number[] = [];
+  // Blocks of the first batch, ordered by (hash, rule): members[start[k]..start[k+1]).
+  private blockHash = new Int32Array(0);
+  private blockRule = new Uint8Array(0);
+  private blockStart = new Int32Array(1);
+  private members = new Int32Array(0);
+  /** Records of the first batch (those in the sorted blocks). */
+  private sorted = 0;
+  /** Per rule: block hash → members added after the first batch. */
+  private readonly later: Map<number, number[]>[];
+  private readonly blocksPerRule: number[];
   constructor(
     readonly store: RecordStore,
     readonly rules: readonly BlockingRule[] = DEFAULT_RULES,
@@ -44,7 +64,8 @@ export class BlockingIndex {
   ) {
     if (rules.length > 32)
       throw new Error('at most 32 blocking rules (pairs carry a 32-bit rule mask)');
-    this.maps = rules.map(() => new Map());
+    this.later = rules.map(() => new Map());
+    this.blocksPerRule = rules.map(() => 0);
   }
 
   get size(): number {
@@ -53,28 +74,132 @@ export class BlockingIndex {
 
   /** Index every store record not indexed yet. */
   add(): void {
+    const first = this.indexed;
     // keyStart ends with a sentinel (end of the last record); the next record starts there.
     if (this.keyStart.length > 0) this.keyStart.length--;
-    for (let i = this.indexed; i < this.store.size; i++) {
+    const keys = this.scratch;
+    for (let i = first; i < this.store.size; i++) {
       this.keyStart.push(this.keyRule.length);
-      this.rules.forEach((rule, r) => {
-        const map = this.maps[r]!;
-        const keys = this.scratch;
+      for (let r = 0; r < this.rules.length; r++) {
         keys.length = 0;
-        rule.keys(this.store, i, keys);
+        this.rules[r]!.keys(this.store, i, keys);
+        const ruleStart = this.keyRule.length;
         for (const k of keys) {
           const h = hashKey(r, k);
-          const block = map.get(h);
-          if (block === undefined) map.set(h, [i]);
-          else if (block[block.length - 1] !== i) block.push(i);
-          else continue;
+          // A record joins a block once, however many of its keys lead there.
+          let dup = false;
+          for (let e = ruleStart; e < this.keyRule.length && !dup; e++)
+            dup = this.keyHash.at(e) === h;
+          if (dup) continue;
           this.keyRule.push(r);
           this.keyHash.push(h);
+          this.keyBlock.push(-1);
         }
-      });
+      }
     }
     this.keyStart.push(this.keyRule.length);
     this.indexed = this.store.size;
+    if (first === 0 && this.sorted === 0) this.buildSorted();
+    else this.addLater(first);
+  }
+
+  /** Groups all entries into blocks: a stable radix sort by hash, then runs of (hash, rule). */
+  private buildSorted(): void {
+    const n = this.keyRule.length;
+    const hashes = this.keyHash.view();
+    const rules = this.keyRule.view();
+    let order = new Int32Array(n);
+    for (let e = 0; e < n; e++) order[e] = e;
+    for (const shift of [0, 16]) {
+      const count = new Int32Array(65537);
+      for (let e = 0; e < n; e++) count[((hashes[e]! >>> shift) & 0xffff) + 1]!++;
+      for (let d = 0; d < 65536; d++) count[d + 1]! += count[d]!;
+      const next = new Int32Array(n);
+      for (let k = 0; k < n; k++) {
+        const e = order[k]!;
+        next[count[(hashes[e]! >>> shift) & 0xffff]!++] = e;
+      }
+      order = next;
+    }
+    // Within one hash, entries of different rules (a rare collision) are put in rule order.
+    for (let k = 0; k < n;) {
+      let end = k + 1;
+      let mixed = false;
+      while (end < n && hashes[order[end]!] === hashes[order[k]!]) {
+        if (rules[order[end]!] !== rules[order[k]!]) mixed = true;
+        end++;
+      }
+      if (mixed) {
+        const run = Array.from(order.subarray(k, end)).sort(
+          (x, y) => rules[x]! - rules[y]! || x - y,
+        );
+        order.set(run, k);
+      }
+      k = end;
+    }
+    const recordOf = new Int32Array(n);
+    for (let i = 0; i < this.indexed; i++)
+      recordOf.fill(i, this.keyStart.at(i), this.keyStart.at(i + 1));
+    let blocks = 0;
+    for (let k = 0; k < n; k++) {
+      const e = order[k]!;
+      const p = k > 0 ? order[k - 1]! : -1;
+      if (k === 0 || hashes[e] !== hashes[p] || rules[e] !== rules[p]) blocks++;
+    }
+    this.blockHash = new Int32Array(blocks);
+    this.blockRule = new Uint8Array(blocks);
+    this.blockStart = new Int32Array(blocks + 1);
+    this.members = new Int32Array(n);
+    let b = -1;
+    for (let k = 0; k < n; k++) {
+      const e = order[k]!;
+      const p = k > 0 ? order[k - 1]! : -1;
+      if (k === 0 || hashes[e] !== hashes[p] || rules[e] !== rules[p]) {
+        b++;
+        this.blockHash[b] = hashes[e]!;
+        this.blockRule[b] = rules[e]!;
+        this.blockStart[b] = k;
+        this.blocksPerRule[rules[e]!]!++;
+      }
+      this.members[k] = recordOf[e]!;
+      this.keyBlock.set(e, b);
+    }
+    this.blockStart[blocks] = n;
+    this.sorted = this.indexed;
+  }
+
+  /** Sorted block holding (rule, hash), or -1: a binary search over (hash, rule). */
+  private findBlock(r: number, h: number): number {
+    let lo = 0;
+    let hi = this.blockHash.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >>> 1;
+      const mh = this.blockHash[mid]!;
+      const cmp = mh !== h ? mh - h : this.blockRule[mid]! - r;
+      if (cmp === 0) return mid;
+      if (cmp < 0) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return -1;
+  }
+
+  private addLater(first: number): void {
+    for (let i = first; i < this.indexed; i++) {
+      const end = this.keyStart.at(i + 1);
+      for (let e = this.keyStart.at(i); e < end; e++) {
+        const r = this.keyRule.at(e);
+        const h = this.keyHash.at(e);
+        const blk = this.findBlock(r, h);
+        this.keyBlock.set(e, blk);
+        const map = this.later[r]!;
+        const list = map.get(h);
+        if (list) list.push(i);
+        else {
+          map.set(h, [i]);
+          if (blk < 0) this.blocksPerRule[r]!++;
+        }
+      }
+    }
   }
 
   /**
@@ -88,43 +213,72 @@ export class BlockingIndex {
     const slot = new Int32Array(n);
     const out = new PairBuffer();
     const report = this.rules.map((r) => emptyReport(r.name));
-    const seenOversized = this.maps.map(() => new Set<number>());
+    const seenOversized = this.rules.map(() => new Set<number>());
     const src = this.store.sources.ids;
+    const caps = this.rules.map((rule) =>
+      Math.min(this.options.maxBlockSize, rule.maxBlockSize ?? Infinity),
+    );
+    const anyLater = this.sorted < n;
+    const members = this.members;
+    const starts = this.blockStart;
+    const cross = this.options.crossSourceOnly;
     for (let b = from; b < n; b++) {
       const end = this.keyStart.at(b + 1);
       for (let e = this.keyStart.at(b); e < end; e++) {
         const r = this.keyRule.at(e);
         if (onlyRule >= 0 && r !== onlyRule) continue;
         const rep = report[r]!;
-        const h = this.keyHash.at(e);
-        const block = this.maps[r]!.get(h);
-        if (block === undefined || block.length < 2) continue;
-        if (
-          block.length >
-          Math.min(this.options.maxBlockSize, this.rules[r]!.maxBlockSize ?? Infinity)
-        ) {
-          noteOversized(rep, seenOversized[r]!, h, block, b, from);
+        const blk = this.keyBlock.at(e);
+        const s0 = blk >= 0 ? starts[blk]! : 0;
+        const s1 = blk >= 0 ? starts[blk + 1]! : 0;
+        const later = anyLater ? this.later[r]!.get(this.keyHash.at(e)) : undefined;
+        const size = s1 - s0 + (later?.length ?? 0);
+        if (size < 2) continue;
+        if (size > caps[r]!) {
+          const h = this.keyHash.at(e);
+          // Pairs this record would have formed with earlier records of the block.
+          const earlier =
+            below(members, s0, s1, b) + (later ? below(later, 0, later.length, b) : 0);
+          rep.pairsSkipped += earlier;
+          if (!seenOversized[r]!.has(h)) {
+            seenOversized[r]!.add(h);
+            rep.oversizedBlocks++;
+            rep.recordsInOversized += from === 0 ? size : 0;
+          }
           continue;
         }
-        for (let k = 0; k < block.length; k++) {
-          const a = block[k]!;
+        const bit = 1 << r;
+        for (let k = s0, m = 0, total = size; m < total; m++) {
+          const a = m < s1 - s0 ? members[k++]! : later![m - (s1 - s0)]!;
           if (a >= b) break;
           if (stamp[a] === b) {
-            if (slot[a]! >= 0) out.rules[slot[a]!]! |= 1 << r;
+            if (slot[a]! >= 0) out.rules[slot[a]!]! |= bit;
             continue;
           }
           stamp[a] = b;
           slot[a] = -1;
-          if (this.options.crossSourceOnly && src[a] === src[b]) continue;
+          if (cross && src[a] === src[b]) continue;
           slot[a] = out.length;
-          out.push(a, b, 1 << r);
+          out.push(a, b, bit);
           rep.pairsEmitted++;
         }
       }
     }
-    report.forEach((rep, r) => (rep.blocks = this.maps[r]!.size));
+    report.forEach((rep, r) => (rep.blocks = this.blocksPerRule[r]!));
     return { pairs: out.finish(), report };
   }
+}
+
+/** Members of list[from..to) (ascending) smaller than x. */
+function below(list: ArrayLike<number>, from: number, to: number, x: number): number {
+  let lo = from;
+  let hi = to;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (list[mid]! < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo - from;
 }
 
 function emptyReport(rule: string): RuleReport {
@@ -138,25 +292,6 @@ function emptyReport(rule: string): RuleReport {
   };
 }
 
-function noteOversized(
-  rep: RuleReport,
-  seen: Set<number>,
-  h: number,
-  block: number[],
-  b: number,
-  from: number,
-): void {
-  // Pairs this record would have formed with earlier records of the block.
-  let earlier = 0;
-  while (earlier < block.length && block[earlier]! < b) earlier++;
-  rep.pairsSkipped += earlier;
-  if (!seen.has(h)) {
-    seen.add(h);
-    rep.oversizedBlocks++;
-    rep.recordsInOversized += from === 0 ? block.length : 0;
-  }
-}
-
 /** Growable Int32 column (a plain array of numbers costs 8+ bytes per entry). */
 class GrowInt {
   private data = new Int32Array(1024);
@@ -167,6 +302,13 @@ class GrowInt {
   }
   at(i: number): number {
     return this.data[i]!;
+  }
+  set(i: number, v: number): void {
+    this.data[i] = v;
+  }
+  /** The filled part (a view: valid until the next push). */
+  view(): Int32Array {
+    return this.data.subarray(0, this.length);
   }
 }
 

@@ -1,7 +1,8 @@
 import { addressLevel, addressSimilarity, codeLevel, fuzzyLevel } from './compare/text';
 import { dateLevel } from './compare/dates';
 import { jaroWinkler } from './compare/jaro-winkler';
-import { isSwapped, nameLevel, NAME_LEVEL } from './compare/names';
+import { isSwappedNames, nameLevel, NAME_LEVEL } from './compare/names';
+import { PairCache } from './pair-cache';
 import type { Column, RecordStore } from './store';
 import { sharedIdentifiers, conflictingIdentifiers } from './identifiers';
 
@@ -52,10 +53,28 @@ function jwDetail(col: (s: RecordStore) => Column<unknown>) {
   };
 }
 
-function parts(s: RecordStore, i: number) {
-  const g = s.given.ids[i]!;
-  const f = s.family.ids[i]!;
-  return { given: g < 0 ? null : s.names.feats[g]!, family: f < 0 ? null : s.names.feats[f]! };
+/** Given and family names of i and j swapped (see isSwapped). */
+function swapped(s: RecordStore, i: number, j: number): boolean {
+  const gi = s.given.ids[i]!;
+  const fi = s.family.ids[i]!;
+  const gj = s.given.ids[j]!;
+  const fj = s.family.ids[j]!;
+  if (gi < 0 || fi < 0 || gj < 0 || fj < 0) return false;
+  const f = s.names.feats;
+  return isSwappedNames(f[gi]!, f[fi]!, f[gj]!, f[fj]!);
+}
+
+// Slots in Dict.caches, one per comparator that reads the dictionary.
+const LEVEL_CACHE = 0;
+
+/** nameLevel by name-id pair, cached (given and family names share the dictionary). */
+function nameLevelOf(s: RecordStore, a: number, b: number): number {
+  const d = s.names;
+  const cache = (d.caches[LEVEL_CACHE] ??= new PairCache(
+    (x, y) => nameLevel(d.feats[x]!, d.feats[y]!),
+    20,
+  ));
+  return cache.get(a, b);
 }
 
 const givenName: ComparisonDef = {
@@ -69,9 +88,9 @@ const givenName: ComparisonDef = {
     const a = s.given.ids[i]!;
     const b = s.given.ids[j]!;
     if (a < 0 || b < 0) return 0;
-    const lvl = nameLevel(s.names.feats[a]!, s.names.feats[b]!);
+    const lvl = a === b ? NAME_LEVEL.exact : nameLevelOf(s, a, b);
     // A swap is scored once, on the family-name comparison.
-    if (lvl >= NAME_LEVEL.phonetic && isSwapped(parts(s, i), parts(s, j))) return 0;
+    if (lvl >= NAME_LEVEL.phonetic && swapped(s, i, j)) return 0;
     return lvl;
   },
   detail: jwDetail((s) => s.given),
@@ -88,8 +107,8 @@ const familyName: ComparisonDef = {
     const a = s.family.ids[i]!;
     const b = s.family.ids[j]!;
     if (a < 0 || b < 0) return 0;
-    const lvl = nameLevel(s.names.feats[a]!, s.names.feats[b]!);
-    if (lvl >= NAME_LEVEL.phonetic && isSwapped(parts(s, i), parts(s, j))) return 8;
+    const lvl = a === b ? NAME_LEVEL.exact : nameLevelOf(s, a, b);
+    if (lvl >= NAME_LEVEL.phonetic && swapped(s, i, j)) return 8;
     return lvl;
   },
   detail: jwDetail((s) => s.family),
@@ -139,7 +158,13 @@ const birthDate: ComparisonDef = {
     const a = s.dob.ids[i]!;
     const b = s.dob.ids[j]!;
     if (a < 0 || b < 0) return 0;
-    return dateLevel(s.dob.dict.feats[a]!, s.dob.dict.feats[b]!);
+    if (a === b) return 1;
+    const d = s.dob.dict;
+    const cache = (d.caches[LEVEL_CACHE] ??= new PairCache(
+      (x, y) => dateLevel(d.feats[x]!, d.feats[y]!),
+      18,
+    ));
+    return cache.get(a, b);
   },
 };
 
@@ -196,9 +221,14 @@ function simple(
       if (a < 0 || b < 0) return 0;
       if (a === b) return 1;
       if (kind === 'exact') return 2;
-      const ka = c.dict.keys[a]!;
-      const kb = c.dict.keys[b]!;
-      return kind === 'code' ? codeLevel(ka, kb) : fuzzyLevel(ka, kb, 0.9);
+      const keys = c.dict.keys;
+      const cache = (c.dict.caches[LEVEL_CACHE] ??= new PairCache(
+        kind === 'code'
+          ? (x, y) => codeLevel(keys[x]!, keys[y]!)
+          : (x, y) => fuzzyLevel(keys[x]!, keys[y]!, 0.9),
+        16,
+      ));
+      return cache.get(a, b);
     },
     ...(kind === 'fuzzy' ? { detail: jwDetail(col) } : {}),
   };

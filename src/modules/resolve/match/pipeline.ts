@@ -12,7 +12,7 @@ import { logit2, Scorer, type Model } from './model';
 import { scoreStorePairs, type ScoreResult } from './score';
 import { RecordStore } from './store';
 import type { ComparisonRows } from './rows';
-import { candidateRows, trainOnStore, type TrainOptions } from './train';
+import { candidateRows, trainOnStore, type TrainingRows, type TrainOptions } from './train';
 import type { CandidatePairs } from './blocking';
 import type { MatchRecord } from './types';
 
@@ -105,14 +105,21 @@ export function finishResolve(
   options: Partial<ResolveOptions>,
   timings: Record<string, number>,
   lap: (name: string) => void,
+  /** Training pairs' rows computed elsewhere (a worker), see trainingPairs. */
+  pre?: TrainingRows,
 ): ResolveResult {
   const crossSourceOnly = options.blocking?.crossSourceOnly ?? false;
   const model =
     options.model ??
-    trainOnStore(store, candidates.index, candidates.pairs, rows, {
-      crossSourceOnly,
-      ...options.train,
-    });
+    trainOnStore(
+      store,
+      candidates.index,
+      candidates.pairs,
+      rows,
+      { crossSourceOnly, ...options.train },
+      undefined,
+      pre,
+    );
   lap('train');
   const scorer = new Scorer(model, store);
   const scored = scoreStorePairs(model, store, candidates.pairs, scorer, rows);

@@ -6,6 +6,7 @@ import { RecordStore } from './store';
 import type { MatchRecord } from './types';
 
 interface Job {
+  id: number;
   defs: string[];
   a: Int32Array;
   b: Int32Array;
@@ -13,8 +14,9 @@ interface Job {
 
 const store = new RecordStore();
 store.add(workerData as MatchRecord[]);
+// Jobs are answered in the order they arrive; the id lets the caller keep several in flight.
 parentPort!.on('message', (job: Job) => {
   const defs = job.defs.map((name) => COMPARISONS.find((d) => d.name === name)!);
   const rows = computeRows(store, defs, job.a, job.b, job.a.length);
-  parentPort!.postMessage(rows.levels, [rows.levels.buffer as ArrayBuffer]);
+  parentPort!.postMessage({ id: job.id, levels: rows.levels }, [rows.levels.buffer as ArrayBuffer]);
 });

@@ -86,19 +86,36 @@ export function samplePairsByRule(
       else blocks.set(h, [i]);
     }
   }
-  const a: number[] = [];
-  const b: number[] = [];
+  // Count the pairs first, then walk them again keeping only the picked ones: the full pair
+  // list of a wide training rule can run to tens of millions and is never needed.
+  let total = 0;
   for (const list of blocks.values()) {
     if (list.length < 2 || list.length > cap) continue;
+    total += (list.length * (list.length - 1)) / 2;
+  }
+  const picks = subsampleIdx(total, max);
+  const a = new Array<number>(picks.length);
+  const b = new Array<number>(picks.length);
+  let o = 0;
+  let k = 0;
+  for (const list of blocks.values()) {
+    if (o === picks.length) break;
+    if (list.length < 2 || list.length > cap) continue;
+    const pairs = (list.length * (list.length - 1)) / 2;
+    if (picks[o]! >= k + pairs) {
+      k += pairs;
+      continue;
+    }
     for (let x = 0; x < list.length; x++) {
-      for (let y = x + 1; y < list.length; y++) {
-        a.push(list[x]!);
-        b.push(list[y]!);
+      for (let y = x + 1; y < list.length; y++, k++) {
+        if (k !== picks[o]) continue;
+        a[o] = list[x]!;
+        b[o] = list[y]!;
+        if (++o === picks.length) return { a, b };
       }
     }
   }
-  const picks = subsampleIdx(a.length, max);
-  return { a: Array.from(picks, (k) => a[k]!), b: Array.from(picks, (k) => b[k]!) };
+  return { a, b };
 }
 
 export function subsampleIdx(length: number, max: number): Int32Array {

@@ -29,6 +29,9 @@ export function scoreStorePairs(
   const matchBits = logit2(model.thresholds.match);
   const reviewBits = logit2(model.thresholds.review);
   const ids = store.identifiers;
+  // Identifier comparison level 0 (nothing shared, no conflicting lifetime number) means the
+  // identifier rules have nothing to say: skip them for that pair.
+  const idCol = rows ? rows.defs.findIndex((d) => d.name === 'identifiers') : -1;
   for (let k = 0; k < pairs.length; k++) {
     const a = pairs.a[k]!;
     const b = pairs.b[k]!;
@@ -36,7 +39,7 @@ export function scoreStorePairs(
       rows && columns
         ? scorer.weightFromRow(rows.levels, k * rows.width, columns, a, b)
         : scorer.weight(a, b);
-    if (ids[a] && ids[b]) {
+    if (ids[a] && ids[b] && (idCol < 0 || rows!.levels[k * rows!.width + idCol] !== 0)) {
       const ev = identifierEvidence(store, a, b);
       if (ev.conflicts.length > 0) {
         conflicts.set(k, ev.conflicts);

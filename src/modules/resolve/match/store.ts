@@ -1,6 +1,7 @@
 import { doubleMetaphone } from 'double-metaphone';
 import { daitchMokotoff } from './compare/daitch-mokotoff';
 import { nicknameCanonical, nicknameGroups } from './compare/nicknames';
+import type { PairCache } from './pair-cache';
 import { sym } from './symbols';
 import {
   addressTokens,
@@ -21,6 +22,8 @@ export class Dict<F> {
   readonly index = new Map<string, number>();
   readonly keys: string[] = [];
   readonly feats: F[] = [];
+  /** Comparator results by value-id pair, one cache per comparator (see comparisons.ts). */
+  readonly caches: (PairCache | undefined)[] = [];
   constructor(private readonly makeFeatures: (key: string) => F) {}
 
   intern(key: string): number {
@@ -35,6 +38,9 @@ export class Dict<F> {
   }
 }
 
+/** Raw values looked up before a column decides whether memoizing them pays (≥ 30 % repeats). */
+const MEMO_PROBE = 50_000;
+
 /** One field across all records: value ids (-1 = missing) and per-value counts for TF. */
 export class Column<F> {
   readonly ids: number[] = [];
@@ -44,8 +50,12 @@ export class Column<F> {
 
   // Raw input → value id: names, cities and dates repeat across millions of records, and the
   // regex and Unicode work of normalizing them is most of the preparation cost. Bounded so
-  // that unique values (phones, emails) cannot grow it without limit.
+  // that unique values cannot grow it without limit, and switched off for a column whose raw
+  // values hardly repeat (phones, emails, addresses), where it only costs hashing and memory.
   private readonly seen = new Map<string, number>();
+  private memo = true;
+  private lookups = 0;
+  private hits = 0;
 
   push(key: string | null): void {
     this.pushId(key === null ? -1 : this.dict.intern(key));
@@ -57,12 +67,22 @@ export class Column<F> {
       this.pushId(-1);
       return;
     }
+    if (!this.memo) {
+      const key = normalize(raw);
+      this.pushId(key === null ? -1 : this.dict.intern(key));
+      return;
+    }
     let id = this.seen.get(raw);
+    this.lookups++;
     if (id === undefined) {
       const key = normalize(raw);
       id = key === null ? -1 : this.dict.intern(key);
       if (this.seen.size >= 500_000) this.seen.clear();
       this.seen.set(raw, id);
+    } else this.hits++;
+    if (this.lookups === MEMO_PROBE && this.hits < MEMO_PROBE * 0.3) {
+      this.memo = false;
+      this.seen.clear();
     }
     this.pushId(id);
   }

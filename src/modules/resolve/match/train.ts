@@ -229,11 +229,12 @@ export function trainOnStore(
   rows: ComparisonRows,
   options: Partial<TrainOptions> = {},
   allDefs: readonly ComparisonDef[] = COMPARISONS,
+  pre?: TrainingRows,
 ): Model {
   const opts = { ...DEFAULT_TRAIN, ...options };
   const defs = rows.defs;
-  const rnd = sampleRandomPairs(s, opts.randomPairs, opts.crossSourceOnly, opts.seed);
-  const u = estimateU(s, computeRows(s, defs, rnd.a, rnd.b, rnd.n));
+  const given = pre ?? trainingRows(s, defs, trainingPairs(s, index.options.maxBlockSize, opts));
+  const u = estimateU(s, given.random);
   const into: SessionAcc = {
     acc: defs.map((d) => new Array<number>(d.levels.length).fill(0)),
     weight: defs.map(() => 0),
@@ -243,18 +244,7 @@ export function trainOnStore(
     const picks = sessionPicks(candidates.rules, candidates.length, r, opts.sessionPairs);
     runSession(rule, rows, u, into, picks);
   });
-  const sample = recordSample(s.size, opts.sampleRecords, opts.seed);
-  opts.trainingRules.forEach((rule, r) => {
-    const pairs = samplePairsByRule(
-      s,
-      rule,
-      r,
-      sample,
-      index.options.maxBlockSize,
-      opts.sessionPairs,
-    );
-    runSession(rule, computeRows(s, defs, pairs.a, pairs.b, pairs.a.length), u, into);
-  });
+  opts.trainingRules.forEach((rule, r) => runSession(rule, given.rules[r]!, u, into));
   const m = defs.map((d, c) =>
     into.weight[c]! > 0 ? into.acc[c]!.map((v) => v / into.weight[c]!) : initialM(d.levels.length),
   );
@@ -286,11 +276,74 @@ export function trainOnStore(
     training: {
       records: s.size,
       candidatePairs: candidates.length,
-      randomPairs: rnd.n,
+      randomPairs: given.random.n,
       sessions: into.sessions,
       estimatedMatches: expected,
     },
   };
+}
+
+/** Pairs training compares besides the candidates: random pairs (u) and training-only rule sessions. */
+export interface TrainingPairs {
+  /** Random pairs first, then each training rule's pairs; `ends[k]` closes part k. */
+  a: Int32Array;
+  b: Int32Array;
+  ends: number[];
+}
+
+/**
+ * The training pairs, which depend on the store only (not on blocking): a parallel run samples
+ * them before blocking so that a worker can compare them meanwhile.
+ */
+export function trainingPairs(
+  s: RecordStore,
+  maxBlockSize: number,
+  options: Partial<TrainOptions> = {},
+): TrainingPairs {
+  const opts = { ...DEFAULT_TRAIN, ...options };
+  const rnd = sampleRandomPairs(s, opts.randomPairs, opts.crossSourceOnly, opts.seed);
+  const parts: { a: ArrayLike<number>; b: ArrayLike<number>; n: number }[] = [rnd];
+  const sample = recordSample(s.size, opts.sampleRecords, opts.seed);
+  opts.trainingRules.forEach((rule, r) => {
+    const p = samplePairsByRule(s, rule, r, sample, maxBlockSize, opts.sessionPairs);
+    parts.push({ a: p.a, b: p.b, n: p.a.length });
+  });
+  const total = parts.reduce((t, p) => t + p.n, 0);
+  const a = new Int32Array(total);
+  const b = new Int32Array(total);
+  const ends: number[] = [];
+  let at = 0;
+  for (const p of parts) {
+    for (let k = 0; k < p.n; k++) {
+      a[at + k] = p.a[k]!;
+      b[at + k] = p.b[k]!;
+    }
+    at += p.n;
+    ends.push(at);
+  }
+  return { a, b, ends };
+}
+
+/** Comparison rows of the training pairs, split back into their parts. */
+export interface TrainingRows {
+  random: ComparisonRows;
+  /** One per training rule, in order. */
+  rules: ComparisonRows[];
+}
+
+export function trainingRows(
+  s: RecordStore,
+  defs: readonly ComparisonDef[],
+  pairs: TrainingPairs,
+  levels?: Uint8Array,
+): TrainingRows {
+  const width = defs.length;
+  const all = levels ?? computeRows(s, defs, pairs.a, pairs.b, pairs.a.length).levels;
+  const parts = pairs.ends.map((end, k): ComparisonRows => {
+    const start = k === 0 ? 0 : pairs.ends[k - 1]!;
+    return { defs, width, levels: all.subarray(start * width, end * width), n: end - start };
+  });
+  return { random: parts[0]!, rules: parts.slice(1) };
 }
 
 /** Rows for training from scratch: the filled comparisons over all candidate pairs. */

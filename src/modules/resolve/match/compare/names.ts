@@ -75,10 +75,20 @@ export interface NameParts {
  */
 export function isSwapped(x: NameParts, y: NameParts): boolean {
   if (!x.given || !x.family || !y.given || !y.family) return false;
-  if (x.given.key === x.family.key) return false;
+  return isSwappedNames(x.given, x.family, y.given, y.family);
+}
+
+/** isSwapped on the four names directly (no holder objects: it runs on most candidate pairs). */
+export function isSwappedNames(
+  xGiven: NameFeatures,
+  xFamily: NameFeatures,
+  yGiven: NameFeatures,
+  yFamily: NameFeatures,
+): boolean {
+  if (xGiven.key === xFamily.key) return false;
   // Cheap gate first: agreeing names share their first letter (a first-letter typo in a
   // swapped pair is the one case given up for speed; this runs on every non-matching pair).
-  if (x.given.fold[0] !== y.family.fold[0] || x.family.fold[0] !== y.given.fold[0]) return false;
-  if (namesAgree(x.family, y.family) && namesAgree(x.given, y.given)) return false;
-  return namesAgree(x.given, y.family) && namesAgree(x.family, y.given);
+  if (xGiven.fold[0] !== yFamily.fold[0] || xFamily.fold[0] !== yGiven.fold[0]) return false;
+  if (namesAgree(xFamily, yFamily) && namesAgree(xGiven, yGiven)) return false;
+  return namesAgree(xGiven, yFamily) && namesAgree(xFamily, yGiven);
 }
