@@ -9,6 +9,7 @@ import { m0012 } from './0012_drop_unused_names_trigram_index';
 import { m0020 } from './0020_create_resolution';
 import { m0021 } from './0021_create_match_blocks';
 import { m0030 } from './0030_create_search_index';
+import { m0031 } from './0031_queue_names_for_search';
 import { m0040 } from './0040_create_status_assessments';
 import { m0050 } from './0050_create_disclosures';
 import { m0051 } from './0051_create_accounting_release_decisions';
@@ -16,4 +17,4 @@ import { m0052 } from './0052_create_correction_notices';
 import { m0060 } from './0060_create_leads';
 
 /** In order. A landed migration is never edited; add a new one. */
-export const MIGRATIONS: readonly Migration[] = [m0001, m0002, m0003, m0004, m0010, m0011, m0012, m0020, m0021, m0030, m0040, m0050, m0051, m0052, m0060];
+export const MIGRATIONS: readonly Migration[] = [m0001, m0002, m0003, m0004, m0010, m0011, m0012, m0020, m0021, m0030, m0031, m0040, m0050, m0051, m0052, m0060];

@@ -31,24 +31,33 @@ const PENDING_SELECT = `
     CASE WHEN n.role = 'subject' THEN coalesce(r.payload->>'birth_date', r.payload->>'subject_birth_date') END AS birth_date
   FROM names n JOIN source_records r ON r.id = n.source_record_id`;
 
-/** The highest name id already indexed: names are indexed in id order. */
-export async function indexWatermark(tx: Tx): Promise<string> {
-  const rows = await tx.query<{ max: string | null }>(`SELECT max(name_id)::text AS max FROM search_name_keys`);
-  return rows[0]?.max ?? '0';
-}
-
-/** Whether names exist above the watermark (one round trip: it runs before every search). */
+/** Whether names wait to be indexed (one round trip: it runs before every search). */
 export async function indexIsBehind(tx: Tx): Promise<boolean> {
-  // ORDER BY id makes it a range scan of the primary key; without it the planner may scan the table.
-  const rows = await tx.query(`SELECT id FROM names WHERE id > (SELECT coalesce(max(name_id), 0) FROM search_name_keys) ORDER BY id LIMIT 1`);
-  return rows.length > 0;
+  return (await tx.query(`SELECT 1 FROM search_pending LIMIT 1`)).length > 0;
 }
 
-export async function namesAfter(tx: Tx, watermark: string, limit: number): Promise<PendingNameRow[]> {
-  return tx.query<PendingNameRow>(`${PENDING_SELECT} WHERE n.id > $1::bigint ORDER BY n.id LIMIT $2`, [watermark, limit]);
+/**
+ * Takes up to `limit` names off the queue for this transaction (another indexer skips them) and
+ * returns the ids taken with the rows to index. A queued name's row is gone only if its record
+ * was disposed of meanwhile (the queue row then went by cascade).
+ */
+export async function takePendingNames(tx: Tx, limit: number): Promise<{ ids: string[]; rows: PendingNameRow[] }> {
+  const taken = await tx.query<{ name_id: string }>(
+    `SELECT name_id::text AS name_id FROM search_pending ORDER BY name_id LIMIT $1 FOR UPDATE SKIP LOCKED`,
+    [limit],
+  );
+  const ids = taken.map((t) => t.name_id);
+  if (ids.length === 0) return { ids, rows: [] };
+  const rows = await tx.query<PendingNameRow>(`${PENDING_SELECT} WHERE n.id = ANY($1::bigint[]) ORDER BY n.id`, [ids]);
+  return { ids, rows };
 }
 
-/** Names never indexed whatever their id (a slow batch may commit lower ids after higher ones). */
+/** Takes names off the queue once their keys are written (in the same transaction). */
+export async function dequeueNames(tx: Tx, ids: readonly string[]): Promise<void> {
+  if (ids.length > 0) await tx.query(`DELETE FROM search_pending WHERE name_id = ANY($1::bigint[])`, [ids]);
+}
+
+/** Names never indexed, queued or not (slow: an anti-join over every name; for repairs). */
 export async function namesMissing(tx: Tx, limit: number): Promise<PendingNameRow[]> {
   return tx.query<PendingNameRow>(
     `${PENDING_SELECT} WHERE NOT EXISTS (SELECT 1 FROM search_name_keys k WHERE k.name_id = n.id) ORDER BY n.id LIMIT $1`,

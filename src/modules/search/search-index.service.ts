@@ -3,13 +3,13 @@ import { isValidDate } from '../sources/normalize';
 import { nameTokens, termFeatures } from './name-keys';
 import {
   cleanGinPendingLists,
+  dequeueNames,
   indexIsBehind,
-  indexWatermark,
   insertNameKeys,
   insertTerms,
   knownTerms,
-  namesAfter,
   namesMissing,
+  takePendingNames,
   type NameKeyRow,
   type PendingNameRow,
 } from './search-index.repo';
@@ -30,7 +30,7 @@ export interface IndexOptions {
   /** Stop after about this many names (a search catching up must stay quick). */
   max?: number;
   batchSize?: number;
-  /** Also look for names below the watermark that were never indexed (slow: an anti-join). */
+  /** Look for every name never indexed, queued or not (slow: an anti-join; for repairs). */
   full?: boolean;
   onProgress?: (indexed: number) => void;
 }
@@ -39,7 +39,7 @@ async function indexRows(tx: Tx, rows: readonly PendingNameRow[]): Promise<{ ind
   const keys: NameKeyRow[] = [];
   const terms = new Set<string>();
   for (const r of rows) {
-    // A name with no Latin-readable letters is kept with an empty key so the watermark moves on.
+    // A name with no Latin-readable letters is kept with an empty key: it is indexed, as nothing.
     const tokens = nameTokens(r.full_name);
     for (const t of tokens) terms.add(t);
     const birth = r.birth_date?.trim() ?? null;
@@ -63,9 +63,10 @@ export async function indexPendingNames(database: Database, opts: IndexOptions =
   for (;;) {
     const step = await database.transaction(async (tx) => {
       const limit = Math.min(batchSize, max - indexed);
-      const rows = opts.full ? await namesMissing(tx, limit) : await namesAfter(tx, await indexWatermark(tx), limit);
+      const { ids, rows } = opts.full ? await missingNames(tx, limit) : await takePendingNames(tx, limit);
       const r = await indexRows(tx, rows);
-      return { ...r, read: rows.length, limit };
+      await dequeueNames(tx, ids);
+      return { ...r, read: ids.length, limit };
     });
     indexed += step.indexed;
     newTerms += step.newTerms;
@@ -89,7 +90,13 @@ export async function searchIndexBehind(database: Database): Promise<boolean> {
  */
 export async function catchUpInTransaction(tx: Tx, max: number): Promise<boolean> {
   if (!(await indexIsBehind(tx))) return false;
-  const rows = await namesAfter(tx, await indexWatermark(tx), max + 1);
-  await indexRows(tx, rows.slice(0, max));
-  return rows.length > max;
+  const { ids, rows } = await takePendingNames(tx, max);
+  await indexRows(tx, rows);
+  await dequeueNames(tx, ids);
+  return ids.length === max && (await indexIsBehind(tx));
+}
+
+async function missingNames(tx: Tx, limit: number): Promise<{ ids: string[]; rows: PendingNameRow[] }> {
+  const rows = await namesMissing(tx, limit);
+  return { ids: rows.map((r) => r.name_id), rows };
 }

@@ -170,6 +170,23 @@ describe('analyst search', () => {
     expect(rows.length).toBeGreaterThan(0);
   });
 
+  it('finds a name committed after names with higher ids were indexed (a slow import)', async () => {
+    const late = uniqueSurname().latin;
+    const early = await ingestRows(database, 'public', [{ record_id: 'Q1', given_name: 'Quillon', family_name: uniqueSurname().latin }]);
+    await search({ q: 'Quillon' }); // indexes what is queued, up to and past the new name's id
+    // A slow import's name: its id was taken before the names above were written, it commits now.
+    const recordId = early.refs['Q1']!;
+    await database.transaction((tx) =>
+      tx.query(
+        `INSERT INTO names (id, source_record_id, role, given_name, family_name, full_name, search_key) OVERRIDING SYSTEM VALUE
+         VALUES ((SELECT min(id) - 1 FROM names), $1::bigint, 'subject', 'Zebedee', $2, $3, lower($3))`,
+        [recordId, late, `Zebedee ${late}`],
+      ),
+    );
+    const entity = await makeEntity(database, { displayName: `Zebedee ${late}`, links: [{ ref: recordId }] });
+    expect(rankOf(await search({ q: `Zebedee ${late}` }), entity)).toBe(0);
+  });
+
   it('rejects a query with nothing to search for', async () => {
     const res = await app.inject({ method: 'GET', url: '/api/search?q=%2B%2B', headers: analyst.headers });
     expect(res.statusCode).toBe(400);
