@@ -5,7 +5,7 @@ import type { Database } from '../../db/database';
 import { buildTestApp, makeUser, signIn, type Session } from '../../test/test-app';
 import { openTestDatabase } from '../../test/test-db';
 import { appendAuditRows, type NewAuditRow } from './audit.repo';
-import type { AuditAlert } from './alerts.service';
+import type { AuditAlert } from './alerts.schema';
 
 /**
  * Alerts of unusual access, found in planted audit rows (appended through the chain, dated in a

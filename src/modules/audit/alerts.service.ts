@@ -3,6 +3,7 @@ import type { RequestContext } from '../../shared/context';
 import { AppError } from '../../shared/errors';
 import { authorize } from '../auth/policy';
 import { ALERT_DEFAULTS, SUBJECT_READ_ACTIONS } from './alerts.config';
+import type { AuditAlert } from './alerts.schema';
 import { bulkExports, dailyRefusals, dailySubjectReads, type DailyReadsRow, type ExportRow, type RefusalRow } from './alerts.repo';
 import { AUDIT_POLICY } from './audit.policy';
 import { audit } from './audit.service';
@@ -12,19 +13,6 @@ import { audit } from './audit.service';
  * baseline, field agents refused outside their office, repeated refused reads of sensitive or
  * marked content, and bulk exports. Each alert says why in words and names the audit events behind it.
  */
-export type AlertKind = 'unusual_volume' | 'outside_office' | 'refused_sensitive' | 'bulk_export';
-
-export interface AuditAlert {
-  kind: AlertKind;
-  severity: 'high' | 'medium';
-  actor: string;
-  day: string;
-  count: number;
-  reason: string;
-  /** Audit-trail filters that show the events behind the alert. */
-  filter: { actor: string; action: string; from: string; to: string };
-}
-
 export interface AlertOptions {
   from: string;
   to: string;

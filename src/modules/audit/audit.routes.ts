@@ -5,6 +5,7 @@ import type { Database } from '../../db/database';
 import { errorResponses } from '../../shared/http-schema';
 import { AUDIT_POLICY } from './audit.policy';
 import { ALERT_DEFAULTS } from './alerts.config';
+import { AuditAlertsSchema } from './alerts.schema';
 import { alertWindow, listAuditAlerts } from './alerts.service';
 import { exportAuditExtract } from './audit-extract';
 import { listAuditEvents, verifyAuditChainAs } from './audit.service';
@@ -39,16 +40,6 @@ const AlertQuery = z.object({
   floor: z.coerce.number().int().min(0).max(100_000).default(ALERT_DEFAULTS.floor),
   refusals: z.coerce.number().int().min(1).max(1000).default(ALERT_DEFAULTS.refusals),
   exportRows: z.coerce.number().int().min(1).max(100_000_000).default(ALERT_DEFAULTS.exportRows),
-});
-
-const AuditAlertSchema = z.object({
-  kind: z.enum(['unusual_volume', 'outside_office', 'refused_sensitive', 'bulk_export']),
-  severity: z.enum(['high', 'medium']),
-  actor: z.string(),
-  day: z.string(),
-  count: z.number(),
-  reason: z.string(),
-  filter: z.object({ actor: z.string(), action: z.string(), from: z.string(), to: z.string() }),
 });
 
 const AuditEventSchema = z.object({
@@ -112,7 +103,7 @@ export function auditRoutes(app: FastifyInstance, deps: { database: Database }):
       tags: ['audit'],
       summary: 'Alerts of unusual access: a user reading far more subjects than their 30-day baseline, field agents refused outside their office, repeated refused reads of sensitive content, bulk exports',
       querystring: AlertQuery,
-      response: { 200: z.object({ from: z.string(), to: z.string(), thresholds: z.object({ factor: z.number(), floor: z.number(), refusals: z.number(), exportRows: z.number() }), alerts: z.array(AuditAlertSchema) }), ...errorResponses },
+      response: { 200: AuditAlertsSchema, ...errorResponses },
     },
   }, async (request) => {
     const q = request.query;

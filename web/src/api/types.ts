@@ -51,26 +51,8 @@ export interface AuditFilters {
   to: string;
 }
 
-export type AuditAlertKind = 'unusual_volume' | 'outside_office' | 'refused_sensitive' | 'bulk_export';
-
-/** One alert of unusual access (GET /api/audit/alerts). */
-export interface AuditAlert {
-  kind: AuditAlertKind;
-  severity: 'high' | 'medium';
-  actor: string;
-  day: string;
-  count: number;
-  reason: string;
-  /** Audit-trail filters that show the events behind the alert (dates, YYYY-MM-DD). */
-  filter: { actor: string; action: string; from: string; to: string };
-}
-
-export interface AuditAlerts {
-  from: string;
-  to: string;
-  thresholds: { factor: number; floor: number; refusals: number; exportRows: number };
-  alerts: AuditAlert[];
-}
+/** Alerts of unusual access (GET /api/audit/alerts): the server's contract. */
+export type { AuditAlert, AuditAlerts, AlertKind as AuditAlertKind } from '../../../src/modules/audit/alerts.schema';
 
 export interface AuditVerifyResult {
   ok: boolean;
