@@ -9,7 +9,7 @@
  * DATABASE_URL set: a scratch database is created (and dropped unless ASSESS_BENCH_DB names one
  * to keep and reuse: it is loaded once, later runs only assess). Unset: embedded PGlite in a
  * temporary folder (or ASSESS_BENCH_DIR, kept and reused the same way). ASSESS_BENCH_LOAD_ONLY=1
- * loads and stops.
+ * loads and stops. ASSESS_BENCH_WORK_MEM (e.g. 1GB) sets the readers' work_mem (default 256MB).
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -124,6 +124,7 @@ async function main(): Promise<void> {
     const r = await runAssessment(database, systemContext('bench', ['analyst']), {
       asOf: AS_OF,
       separateReader: process.env['ASSESS_BENCH_SHARED'] !== '1',
+      ...(process.env['ASSESS_BENCH_WORK_MEM'] ? { workMem: process.env['ASSESS_BENCH_WORK_MEM'] } : {}),
       onProgress: (p) => {
         // Sampled here too: PGlite answers without I/O, so a timer may never get its turn.
         peak = Math.max(peak, process.memoryUsage().rss);
