@@ -1,3 +1,4 @@
+import { CLASSIFICATION as BANNER } from '../shared/classification';
 import fs from 'node:fs';
 import path from 'node:path';
 import fastifyCookie from '@fastify/cookie';
@@ -24,7 +25,7 @@ import { trackRouteTable } from './access';
 import { registerErrorHandler } from './errors';
 import { registerRequestContext } from './request-context';
 
-export const BANNER = 'UNCLASSIFIED // LAW ENFORCEMENT SENSITIVE';
+export { BANNER };
 export const VERSION = '0.1.0';
 
 export interface AppDeps {

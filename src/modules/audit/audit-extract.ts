@@ -1,3 +1,4 @@
+import { CLASSIFICATION } from '../../shared/classification';
 import { stringify } from 'csv-stringify/sync';
 import type { Database } from '../../db/database';
 import type { RequestContext } from '../../shared/context';
@@ -6,7 +7,6 @@ import { AUDIT_POLICY } from './audit.policy';
 import { listAuditRows, type AuditFilter, type AuditRow } from './audit.repo';
 import { audit } from './audit.service';
 
-export const CLASSIFICATION = 'UNCLASSIFIED // LAW ENFORCEMENT SENSITIVE';
 /** The most rows one extract carries; narrow the filters for more. */
 export const EXTRACT_MAX_ROWS = 50_000;
 

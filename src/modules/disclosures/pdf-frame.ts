@@ -1,8 +1,9 @@
+import { CLASSIFICATION } from '../../shared/classification';
 import fs from 'node:fs';
 import PDFDocument from 'pdfkit';
 
 /** The marking on every screen, report and export (SORN; same words as the HTTP banner). */
-export const CLASSIFICATION = 'UNCLASSIFIED // LAW ENFORCEMENT SENSITIVE';
+export { CLASSIFICATION };
 
 // DejaVu (Debian's fonts-dejavu-core) covers Latin, Cyrillic and Greek names; without it, the
 // PDF standard font (Latin only) is used and other characters are shown as '?'.

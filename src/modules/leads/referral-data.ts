@@ -1,3 +1,4 @@
+import { CLASSIFICATION } from '../../shared/classification';
 import type { NeedToKnow } from '../access';
 import { columnCategory, Disclosure } from '../profiles';
 import { getSource, isSourceName } from '../sources';
@@ -17,7 +18,7 @@ import type { AssessmentRow, CoreFactRow, CustodyRow, RiskRow, StatusRunRow } fr
  * (lawful-process material); they are counted, not shown.
  */
 
-export const CLASSIFICATION = 'UNCLASSIFIED // LAW ENFORCEMENT SENSITIVE';
+export { CLASSIFICATION };
 
 export interface Sourced {
   value: string;
@@ -151,7 +152,8 @@ function group(values: readonly { value: string; cite: string }[]): Sourced[] {
   return [...by.values()].sort((a, b) => b.cites.length - a.cites.length || a.value.localeCompare(b.value));
 }
 
-function payloadOf(r: CustodyRow): Record<string, unknown> {
+/** A record's payload as an object (the driver may hand jsonb over as text). */
+export function payloadOf(r: Pick<CustodyRow, 'payload'>): Record<string, unknown> {
   const p = typeof r.payload === 'string' ? (JSON.parse(r.payload) as unknown) : r.payload;
   return p && typeof p === 'object' ? (p as Record<string, unknown>) : {};
 }

@@ -1,7 +1,7 @@
 import { recordMarkings, type NeedToKnow } from '../access';
 import { Disclosure } from '../profiles';
 import { identifierLabel } from '../search/ranking';
-import { citeOf, profileOf } from './referral-data';
+import { citeOf, payloadOf, profileOf } from './referral-data';
 import type { CoreFactRow, CustodyRow } from './referral.repo';
 
 /**
@@ -24,21 +24,17 @@ export interface SubjectSummary {
   access: { basis: string; assignment: string | null; restricted: string[] };
 }
 
-function payloadOf(r: CustodyRow): Record<string, unknown> {
-  const p = typeof r.payload === 'string' ? (JSON.parse(r.payload) as unknown) : r.payload;
-  return p && typeof p === 'object' ? (p as Record<string, unknown>) : {};
-}
-
 export function buildSubjectSummary(decision: NeedToKnow, records: readonly CustodyRow[], core: readonly CoreFactRow[]): SubjectSummary {
   const d = new Disclosure(decision);
-  const visible = records.filter((r) => (r.role !== 'tipster' || d.allows('INFORMANT')) && recordMarkings(r.source, payloadOf(r)).every((m) => d.allows(m)));
+  const markings = new Map(records.map((r) => [r, recordMarkings(r.source, payloadOf(r))]));
+  const visible = records.filter((r) => (r.role !== 'tipster' || d.allows('INFORMANT')) && markings.get(r)!.every((m) => d.allows(m)));
   const subjects = visible.filter((r) => r.role === 'subject');
   const profile = profileOf(d, subjects, core, new Map(subjects.map((r) => [r.ref, citeOf(r)])));
   const bySource = new Map<string, { count: number; markings: Set<string> }>();
   for (const r of visible) {
     const e = bySource.get(r.source) ?? { count: 0, markings: new Set<string>() };
     e.count++;
-    for (const m of recordMarkings(r.source, payloadOf(r))) e.markings.add(m);
+    for (const m of markings.get(r)!) e.markings.add(m);
     bySource.set(r.source, e);
   }
   const values = (list: readonly { value: string }[]) => list.map((v) => v.value);

@@ -1,3 +1,4 @@
+import { CLASSIFICATION } from '../../shared/classification';
 import PDFDocument from 'pdfkit';
 import { formatRate, type FiscalYearReport, type RateRow } from './engine';
 import type { RunView } from './status.schema';
@@ -5,7 +6,7 @@ import type { RunView } from './status.schema';
 // The fiscal-year report as a PDF: the classification banner at top and bottom of every page,
 // a summary, a bar chart of overstay rates by class of admission, and the two tables.
 
-export const CLASSIFICATION = 'UNCLASSIFIED // LAW ENFORCEMENT SENSITIVE';
+export { CLASSIFICATION };
 const GREEN = '#007a33';
 const NAVY = '#1d3557';
 const RED = '#b5392f';

@@ -9,25 +9,16 @@ import { RateTable } from './rate-table';
 import { useReport, useRuns, type ReportResponseView } from './status-api';
 import { formatCount, formatRate } from './status-labels';
 import { latestRun, reportFileUrl, reportParamsFromSearch, type ReportParams } from './status-params';
+import { Stat } from './stat';
 import { StatusTabs } from './status-tabs';
 
 /** Bars per chart: the categories with the most expected departures; the tables list them all. */
 const CHART_TOP = 10;
 
-function Headline({ label, value, sub, testId }: { label: string; value: string; sub?: string; testId: string }) {
+function Headline(props: Parameters<typeof Stat>[0]) {
   return (
     <Paper withBorder radius="md" p="md">
-      <Text size="xs" c="dimmed" tt="uppercase">
-        {label}
-      </Text>
-      <Text size="xl" fw={700} data-testid={testId}>
-        {value}
-      </Text>
-      {sub && (
-        <Text size="sm" c="dimmed">
-          {sub}
-        </Text>
-      )}
+      <Stat {...props} />
     </Paper>
   );
 }

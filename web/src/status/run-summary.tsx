@@ -1,21 +1,9 @@
 import { Anchor, Badge, Group, Paper, SimpleGrid, Stack, Table, Text, Title, Tooltip } from '@mantine/core';
 import { Link } from 'react-router';
 import { formatUtc } from '../lib/format';
+import { Stat } from './stat';
 import type { RunView } from './status-api';
 import { CLASS_INFO, classCountRows, formatCount, formatElapsed } from './status-labels';
-
-function Stat({ label, value, testId }: { label: string; value: string; testId?: string }) {
-  return (
-    <Stack gap={0}>
-      <Text size="xs" c="dimmed" tt="uppercase">
-        {label}
-      </Text>
-      <Text size="xl" fw={700} data-testid={testId}>
-        {value}
-      </Text>
-    </Stack>
-  );
-}
 
 /** The run the status screens read by default: its date, who ran it, its counts by class. */
 export function CurrentRunCard({ run }: { run: RunView }) {

@@ -1,0 +1,2 @@
+/** The marking on every screen, report, export and package (privacy-act.md, "Safeguards"). */
+export const CLASSIFICATION = 'UNCLASSIFIED // LAW ENFORCEMENT SENSITIVE';
