@@ -9,20 +9,15 @@ function who(ctx: RequestContext) {
   return { userId: ctx.actor.userId, fieldOffice: ctx.actor.fieldOffice, fieldAgent: ctx.actor.roles.includes('field_agent') };
 }
 
-/** The caller's assignment (first open lead) for each of these subjects that has one. */
-export async function assignmentsFor(tx: Tx, ctx: RequestContext, subjectIds: readonly string[]): Promise<Map<string, Assignment>> {
-  const ids = [...new Set(subjectIds.filter((s) => UUID.test(s)))];
+/**
+ * The caller's assignment (first open lead) for each subject that has one: among these subjects,
+ * or among all (null: for search, which protected matches to keep).
+ */
+export async function assignmentsFor(tx: Tx, ctx: RequestContext, subjectIds: readonly string[] | null): Promise<Map<string, Assignment>> {
+  const ids = subjectIds === null ? null : [...new Set(subjectIds.filter((s) => UUID.test(s)))];
   const out = new Map<string, Assignment>();
-  if (ids.length === 0 || ctx.actor.via === 'system') return out;
+  if (ids?.length === 0 || ctx.actor.via === 'system') return out;
   for (const r of await openAssignments(tx, who(ctx), ids)) if (!out.has(r.subject_id)) out.set(r.subject_id, { leadNumber: r.number });
-  return out;
-}
-
-/** Every subject the caller is assigned to (for search: which protected matches to keep). */
-export async function assignedSubjects(tx: Tx, ctx: RequestContext): Promise<Map<string, Assignment>> {
-  const out = new Map<string, Assignment>();
-  if (ctx.actor.via === 'system') return out;
-  for (const r of await openAssignments(tx, who(ctx), null)) if (!out.has(r.subject_id)) out.set(r.subject_id, { leadNumber: r.number });
   return out;
 }
 

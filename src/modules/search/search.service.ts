@@ -1,7 +1,7 @@
 import type { Database, Tx } from '../../db/database';
 import type { RequestContext } from '../../shared/context';
 import { AppError } from '../../shared/errors';
-import { assignedSubjects, decideNeedToKnow } from '../access';
+import { assignmentsFor, decideNeedToKnow } from '../access';
 import { audit } from '../audit';
 import { authorize } from '../auth/policy';
 import { isValidDate } from '../sources/normalize';
@@ -141,7 +141,7 @@ async function candidatesWithNeedToKnow(tx: Tx, ctx: RequestContext, q: ParsedQu
   const candidates = await collectCandidates(tx, q, { scope, includeOrganizations });
   const viaLead = new Map<string, string>();
   if (scope.ssn && scope.marked) return { candidates, scope, viaLead };
-  const assigned = await assignedSubjects(tx, ctx);
+  const assigned = await assignmentsFor(tx, ctx, null);
   if (assigned.size === 0) return { candidates, scope, viaLead };
   const wide = await collectCandidates(tx, q, { scope: { ssn: true, marked: true }, includeOrganizations: false });
   for (const [id, c] of wide) {
