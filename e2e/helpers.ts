@@ -64,6 +64,24 @@ async function onServer(url: string, sql: string): Promise<void> {
 }
 
 /**
+ * Drops a spec's own database once the server's connections have gone. Their ends may still be
+ * on the way when close() returns; WITH (FORCE) then would cut them off with an error the pool
+ * reports as unhandled, so it is only the last resort.
+ */
+async function dropDatabase(url: string, name: string): Promise<void> {
+  for (let attempt = 0; attempt < 20; attempt++) {
+    try {
+      await onServer(url, `DROP DATABASE IF EXISTS "${name}"`);
+      return;
+    } catch (e) {
+      if ((e as { code?: string }).code !== '55006') throw e; // in use by other sessions
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  }
+  await onServer(url, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+}
+
+/**
  * A server on a free port with a fresh data folder and the demo accounts. With DATABASE_URL it
  * gets a database of its own on that server (dropped by close), as the embedded database gets a
  * folder of its own: the synthetic worlds of different specs reuse record ids, and a spec checks
@@ -88,7 +106,7 @@ export async function startInProcessServer(): Promise<InProcessServer> {
     async close() {
       await server.close();
       rmSync(dataDir, { recursive: true, force: true });
-      if (shared && databaseUrl) await onServer(shared, `DROP DATABASE IF EXISTS "${new URL(databaseUrl).pathname.slice(1)}" WITH (FORCE)`);
+      if (shared && databaseUrl) await dropDatabase(shared, new URL(databaseUrl).pathname.slice(1));
     },
   };
 }
