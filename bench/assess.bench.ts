@@ -22,6 +22,7 @@ import { migrate } from '../src/db/migrate';
 import { runAssessment } from '../src/modules/status/assess-run';
 import { systemContext } from '../src/shared/context';
 import { generateAdmissions } from './assess-data';
+import { procCpu } from './proc-cpu';
 
 const admissions = Number(process.argv[2] ?? 1_000_000);
 const seed = Number(process.argv[3] ?? 7);
@@ -80,15 +81,9 @@ async function serverCpu(database: Database): Promise<Map<number, number>> {
   const out = new Map<number, number>();
   if (database.kind !== 'postgres') return out;
   const rows = await sql<{ pid: number }>`SELECT pid FROM pg_stat_activity WHERE datname = current_database()`.execute(database.db);
-  const tick = 100; // USER_HZ
   for (const { pid } of rows.rows) {
-    try {
-      const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      out.set(pid, (Number(fields[11]) + Number(fields[12])) / tick);
-    } catch {
-      // not on this machine, or gone
-    }
+    const cpu = procCpu(pid);
+    if (cpu > 0) out.set(pid, cpu);
   }
   return out;
 }

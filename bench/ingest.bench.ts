@@ -30,6 +30,8 @@ import { ChunkBuilder, IdBlock } from '../src/modules/ingest/chunk-builder';
 import { RecordIdSet } from '../src/modules/ingest/record-id-set';
 import { getSource, openSourceFile, validateBatches } from '../src/modules/sources';
 import { systemContext } from '../src/shared/context';
+import { writeArrivalsFile as writeFile } from './arrivals-file';
+import { ownCpu, procCpu } from './proc-cpu';
 
 // A child process (see main) gets: --child <part> <file> <dir> <rows> <runs>.
 const args = process.argv[2] === '--child' ? process.argv.slice(6) : process.argv.slice(2);
@@ -37,47 +39,9 @@ const rows = Number(args[0] ?? 1_000_000);
 const runs = Number(args[1] ?? 1);
 const which = args[2] ?? (process.env['DATABASE_URL'] ? 'postgres' : 'pglite');
 const firstOnly = args.includes('--first-only');
-const HEADER =
-  'record_id,admission_number,family_name,given_name,birth_date,sex,citizenship_country,passport_number,passport_country,class_of_admission,admission_date,admit_until_date,port_of_entry,mode,sevis_id,visa_foil_number\n';
-const FAMILY = ['Petrov', 'Garcia', 'Nguyen', 'Kim', 'Okafor', 'Silva', 'Haddad', 'Kowalski', 'Ivanova', 'Chen'];
-const GIVEN = ['Yuriy', 'Maria', 'Anh', 'Min-jun', 'Chinedu', 'Ana', 'Omar', 'Piotr', 'Olga', 'Wei'];
-const COUNTRY = ['RUS', 'MEX', 'VNM', 'KOR', 'NGA', 'BRA', 'LBN', 'POL', 'UKR', 'CHN'];
-
-/** The file; with `changedEvery`, the same records with every n-th one changed (a re-delivery). */
-async function writeFile(file: string, changedEvery = 0): Promise<void> {
-  const out = fs.createWriteStream(file);
-  out.write(HEADER);
-  let buf = '';
-  for (let i = 0; i < rows; i++) {
-    const k = i % 10;
-    const changed = changedEvery > 0 && i % changedEvery === 0 ? '-Jr' : '';
-    buf += `R${i},${10000000000 + i},${FAMILY[k]}${i % 997}${changed},${GIVEN[(i * 7) % 10]},19${50 + (i % 50)}-0${1 + (i % 9)}-${String(1 + (i % 28)).padStart(2, '0')},${i % 2 ? 'F' : 'M'},${COUNTRY[k]},P${1000000 + i},${COUNTRY[k]},B2,2026-01-05,2026-07-04,JFK,air,,${10000000 + (i % 9e7)}\n`;
-    if (buf.length > 1 << 20) {
-      if (!out.write(buf)) await new Promise<void>((r) => out.once('drain', () => r()));
-      buf = '';
-    }
-  }
-  out.end(buf);
-  await new Promise<void>((r) => out.once('finish', () => r()));
-}
-
-const cpuNow = (): number => {
-  const u = process.cpuUsage();
-  return (u.user + u.system) / 1e6;
-};
 const load = (): string => os.loadavg().map((l) => l.toFixed(1)).join(' ');
 const rate = (n: number, s: number): string => (s > 0 ? Math.round(n / s).toLocaleString('en-US') : '-').padStart(10);
 
-/** CPU seconds (user + system) a local process has used, from /proc; 0 if it cannot be read. */
-function procCpu(pid: number): number {
-  try {
-    const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-    // utime + stime, in clock ticks (USER_HZ, 100 on Linux).
-    return (Number(fields[11]) + Number(fields[12])) / 100;
-  } catch {
-    return 0;
-  }
-}
 
 // ---- stages without a database ------------------------------------------------------------
 
@@ -89,10 +53,10 @@ interface StageResult {
 }
 
 async function timeStage(label: string, fn: () => Promise<number>): Promise<StageResult> {
-  const c0 = cpuNow();
+  const c0 = ownCpu();
   const t0 = performance.now();
   const n = await fn();
-  return { label, rows: n, secs: (performance.now() - t0) / 1000, cpu: cpuNow() - c0 };
+  return { label, rows: n, secs: (performance.now() - t0) / 1000, cpu: ownCpu() - c0 };
 }
 
 async function stages(file: string): Promise<StageResult[]> {
@@ -165,6 +129,7 @@ function instrument(database: Database, timings: Timings): Database {
           query: (text, params) => timed(timings, labelOf(text), tx.query(text, params)),
           exec: (text) => timed(timings, labelOf(text), tx.exec(text)),
           copyFrom: (text, chunks) => timed(timings, labelOf(text), tx.copyFrom(text, chunks)),
+          copyTo: (text) => tx.copyTo(text),
         };
         return fn(wrapped);
       }),
@@ -217,11 +182,11 @@ async function runOnce(files: { first: string; again: string }, dir: string, bas
       if (admin && scratch) for (const pid of await backendPids(admin, scratch)) before.set(pid, procCpu(pid));
       const timings: Timings = new Map();
       const loadBefore = load();
-      const cpu0 = cpuNow();
+      const cpu0 = ownCpu();
       const t0 = performance.now();
       const r = await ingestFile(instrument(database, timings), systemContext('bench', ['records_officer']), { source: 'adis-arrivals', file });
       const secs = (performance.now() - t0) / 1000;
-      const nodeCpu = cpuNow() - cpu0;
+      const nodeCpu = ownCpu() - cpu0;
       const peak = process.resourceUsage().maxRSS * 1024;
       let pgCpu: number | null = null;
       if (admin && scratch) {
@@ -284,8 +249,8 @@ async function main(): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lt-bench-ingest-'));
   try {
     const file = path.join(dir, 'adis-arrivals.csv');
-    await writeFile(file);
-    if (!firstOnly) await writeFile(path.join(dir, 'adis-arrivals-again.csv'), 10);
+    await writeFile(file, rows);
+    if (!firstOnly) await writeFile(path.join(dir, 'adis-arrivals-again.csv'), rows, 10);
     console.log(`file ${(fs.statSync(file).size / 1e6).toFixed(0)} MB, ${rows} rows; ${os.availableParallelism()} cores, load average ${load()}`);
     const parts = ['stages', ...(which === 'both' ? ['pglite', 'postgres'] : [which])];
     for (const part of parts) {

@@ -15,6 +15,7 @@ import { runResolve } from '../modules/resolve';
 import { describeResolveRun, exportEntitiesTo } from '../modules/resolve/resolve.cli';
 import { exportAccountingTo } from '../modules/disclosures/accounting.cli';
 import { assessFromCli, describeAssessRun, exportAssessmentsTo } from '../modules/status/status.cli';
+import { SEPARATE_READER_CONNECTIONS } from '../modules/status';
 import { progressLine, readStdin, reportFailure, withDatabase } from './run';
 import path from 'node:path';
 
@@ -161,7 +162,7 @@ function buildProgram(): Command {
     .option('--config <file>', 'a status configuration (JSON) instead of the built-in one; its version is recorded')
     .action((o: { asOf: string; config?: string }) =>
       withDatabase('assess', async (database, config) => {
-        const r = await assessFromCli(database, systemContext('assess', ['analyst']), { asOf: o.asOf, configFile: o.config, separateReader: config.dbPoolMax >= 3 });
+        const r = await assessFromCli(database, systemContext('assess', ['analyst']), { asOf: o.asOf, configFile: o.config, separateReader: config.dbPoolMax > SEPARATE_READER_CONNECTIONS });
         for (const line of describeAssessRun(r)) console.log(line);
       }),
     );

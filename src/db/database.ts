@@ -1,5 +1,6 @@
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import { StringDecoder } from 'node:string_decoder';
 import { PGlite } from '@electric-sql/pglite';
 import { btree_gin } from '@electric-sql/pglite/contrib/btree_gin';
 import { fuzzystrmatch } from '@electric-sql/pglite/contrib/fuzzystrmatch';
@@ -8,7 +9,7 @@ import { pgcrypto } from '@electric-sql/pglite/contrib/pgcrypto';
 import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
-import { from as copyFromStream } from 'pg-copy-streams';
+import { from as copyFromStream, to as copyToStream } from 'pg-copy-streams';
 import type { Config } from '../config';
 import { acquireDataDirLock } from './data-dir-lock';
 import { PGliteDialect, type PGliteQueryable } from './pglite-dialect';
@@ -26,6 +27,11 @@ export interface Tx {
   exec(sqlText: string): Promise<void>;
   /** `COPY table (cols) FROM STDIN` with text-format chunks; all inside this transaction. */
   copyFrom(copySql: string, chunks: AsyncIterable<string> | Iterable<string>): Promise<void>;
+  /**
+   * `COPY (query) TO STDOUT` (text format): the output as it arrives, read at the caller's pace.
+   * Stopping early (return or throw) stops the COPY; the transaction goes on.
+   */
+  copyTo(copySql: string): AsyncIterable<string>;
 }
 
 export interface Database {
@@ -84,6 +90,11 @@ async function openPGlite(dataDir: string | undefined, command: string): Promise
             const sqlText = copySql.replace(/FROM\s+STDIN/i, "FROM '/dev/blob'");
             await t.query(sqlText, [], { blob: new Blob(parts) });
           },
+          copyTo: async function* (copySql) {
+            // PGlite writes COPY output to a Blob at /dev/blob, whole.
+            const r = await t.query(copySql.replace(/TO\s+STDOUT\s*$/i, "TO '/dev/blob'"));
+            if (r.blob) yield await r.blob.text();
+          },
         });
       });
     },
@@ -120,6 +131,7 @@ async function openPostgres(url: string, max: number): Promise<Database> {
             const target = client.query(copyFromStream(copySql));
             await pipeline(Readable.from(chunks), target);
           },
+          copyTo: (copySql) => copyOut(client, copySql, url),
         });
         await client.query('COMMIT');
         return result;
@@ -136,4 +148,47 @@ async function openPostgres(url: string, max: number): Promise<Database> {
       if (!pool.ended) await pool.end();
     },
   };
+}
+
+/**
+ * A COPY TO STDOUT on `client`, decoded as UTF-8 chunk by chunk, inside a savepoint. If the
+ * reader stops before the end, the server is asked to cancel the COPY (from a connection of its
+ * own, as a cancel must be), what it still sends is read and dropped, and the savepoint is
+ * rolled back: the transaction goes on.
+ */
+async function* copyOut(client: pg.PoolClient, copySql: string, url: string): AsyncGenerator<string> {
+  const [{ pid }] = (await client.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')).rows as [{ pid: number }];
+  await client.query('SAVEPOINT copy_out');
+  const stream = client.query(copyToStream(copySql));
+  const decoder = new StringDecoder('utf8');
+  let ended = false;
+  try {
+    for await (const chunk of stream.iterator({ destroyOnReturn: false })) yield decoder.write(chunk as Buffer);
+    ended = true;
+    const tail = decoder.end();
+    if (tail) yield tail;
+  } finally {
+    if (ended) await client.query('RELEASE SAVEPOINT copy_out');
+    else {
+      if (!stream.errored && !stream.readableEnded) {
+        await cancelBackend(url, pid);
+        try {
+          for await (const _ of stream.iterator({ destroyOnReturn: false })) void _;
+        } catch {
+          // the cancellation ends the COPY with an error: expected
+        }
+      }
+      await client.query('ROLLBACK TO SAVEPOINT copy_out');
+    }
+  }
+}
+
+async function cancelBackend(url: string, pid: number): Promise<void> {
+  const canceller = new pg.Client({ connectionString: url });
+  await canceller.connect();
+  try {
+    await canceller.query('SELECT pg_cancel_backend($1)', [pid]);
+  } finally {
+    await canceller.end();
+  }
 }

@@ -1,3 +1,4 @@
+import { CopyTextRows } from '../../db/copy-out';
 import type { Database, Tx } from '../../db/database';
 import type { RequestContext } from '../../shared/context';
 import { audit } from '../audit';
@@ -6,6 +7,7 @@ import { checkAsOf } from './as-of';
 import { DEFAULT_STATUS_CONFIG, type AssessmentClass, type StatusConfig } from './engine';
 import { mergeByPerson, type FactSources, type RowSource } from './fact-merge';
 import {
+  copyFactsSql,
   declareFactCursors,
   fetchFacts,
   prepareFactRead,
@@ -32,8 +34,9 @@ export interface AssessOptions {
   /** School codes the school analytics consider suspect (hook: empty until that module exists). */
   suspectSchoolCodes?: ReadonlySet<string>;
   /**
-   * PostgreSQL only: read on a second pooled connection (a REPEATABLE READ snapshot) while the
-   * run's own connection writes, so the server reads, sorts and writes at the same time.
+   * PostgreSQL only: read on two more pooled connections sharing one REPEATABLE READ snapshot
+   * (SEPARATE_READER_CONNECTIONS) while the run's own connection writes: the travel stream by
+   * COPY on one, which PostgreSQL may plan in parallel, the other streams by cursor on the other.
    */
   separateReader?: boolean;
   /** Rows per FETCH (default 20,000). */
@@ -69,32 +72,65 @@ export interface AssessRunResult {
 const FLUSH_BYTES = 4 << 20;
 const MAX_PENDING_WRITES = 2;
 
-type Pass = (reader: Tx, readerQueue: SerialQueue) => Promise<void>;
+/** Pooled connections a run with `separateReader` takes besides its own. */
+export const SEPARATE_READER_CONNECTIONS = 2;
 
-async function withSeparateReader(database: Database, pass: Pass): Promise<void> {
-  await database.transaction(async (reader) => {
-    await reader.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ');
-    const queue = new SerialQueue();
-    try {
-      await pass(reader, queue);
-    } finally {
-      await queue.close();
-    }
+/** Where the streams are read: cursors on `main` (through `queue`); travel by COPY on `travel` if there is one. */
+interface Readers {
+  main: Tx;
+  queue: SerialQueue;
+  travel?: Tx;
+}
+
+type Pass = (readers: Readers) => Promise<void>;
+
+async function repeatableRead(tx: Tx): Promise<void> {
+  await tx.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ');
+}
+
+/** Two reading transactions that see the same snapshot of the database. */
+async function withSeparateReaders(database: Database, pass: Pass): Promise<void> {
+  await database.transaction(async (main) => {
+    await repeatableRead(main);
+    const [row] = await main.query<{ snapshot: string }>('SELECT pg_export_snapshot() AS snapshot');
+    const snapshot = row!.snapshot;
+    if (!/^[0-9A-F-]+$/i.test(snapshot)) throw new Error(`unexpected snapshot id ${snapshot}`);
+    await database.transaction(async (travel) => {
+      await repeatableRead(travel);
+      await travel.query(`SET TRANSACTION SNAPSHOT '${snapshot}'`);
+      const queue = new SerialQueue();
+      try {
+        await pass({ main, queue, travel });
+      } finally {
+        await queue.close();
+      }
+    });
   });
 }
 
-function sources(reader: Tx, queue: SerialQueue, rows: number): FactSources {
-  const src =
+const CURSOR_STREAMS: readonly FactStreamName[] = ['loneDepartures', 'sevis', 'claims', 'enforcement', 'revocations', 'lookouts'];
+
+/** Declares the cursors and returns the sources; the COPY reader, if any, must be closed after. */
+async function openSources(readers: Readers, asOf: string, rows: number): Promise<{ sources: FactSources; copy: CopyTextRows | null }> {
+  const { main, queue, travel } = readers;
+  await declareFactCursors(main, asOf, travel ? CURSOR_STREAMS : ['travel', ...CURSOR_STREAMS]);
+  const cursor =
     <T>(name: FactStreamName): RowSource<T> =>
     () =>
-      queue.run(() => fetchFacts<T>(reader, name, rows));
+      queue.run(() => fetchFacts<T>(main, name, rows));
+  const copy = travel ? new CopyTextRows(travel.copyTo(copyFactsSql('travel', asOf))) : null;
+  const byCopy: RowSource<RawTravelRow> = async () => (await copy!.next(rows)).map(([pk, r]) => ({ pk: pk!, r: r ?? '' }));
   return {
-    travel: src<RawTravelRow>('travel'),
-    sevis: src<SevisRow>('sevis'),
-    claims: src<ClaimRow>('claims'),
-    enforcement: src<EnforcementRow>('enforcement'),
-    revocations: src<CountRow>('revocations'),
-    lookouts: src<CountRow>('lookouts'),
+    copy,
+    sources: {
+      travel: copy ? byCopy : cursor<RawTravelRow>('travel'),
+      loneDepartures: cursor<RawTravelRow>('loneDepartures'),
+      sevis: cursor<SevisRow>('sevis'),
+      claims: cursor<ClaimRow>('claims'),
+      enforcement: cursor<EnforcementRow>('enforcement'),
+      revocations: cursor<CountRow>('revocations'),
+      lookouts: cursor<CountRow>('lookouts'),
+    },
   };
 }
 
@@ -136,21 +172,23 @@ async function assessEverything(
   const writer = new Writer(tx, writeQueue, runId, output, opts.flushBytes ?? FLUSH_BYTES);
   const progress = (phase: AssessProgress['phase']) =>
     opts.onProgress?.({ phase, persons: output.persons, admissions: output.admissions, elapsedMs: performance.now() - t0 });
-  const pass: Pass = async (reader, readerQueue) => {
-    await prepareFactRead(reader, opts.workMem ?? '256MB');
-    await declareFactCursors(reader, opts.asOf);
-    await mergeByPerson(
-      sources(reader, readerQueue, opts.fetchRows ?? 20_000),
-      (p) => output.addPerson(p),
-      async () => {
+  const pass: Pass = async (readers) => {
+    const workMem = opts.workMem ?? '256MB';
+    await prepareFactRead(readers.main, workMem);
+    if (readers.travel) await prepareFactRead(readers.travel, workMem);
+    const { sources, copy } = await openSources(readers, opts.asOf, opts.fetchRows ?? 20_000);
+    try {
+      await mergeByPerson(sources, (p) => output.addPerson(p), async () => {
         await writer.flush(false);
         progress('assessing');
-      },
-    );
+      });
+    } finally {
+      await copy?.close();
+    }
   };
   try {
-    if (opts.separateReader && database.kind === 'postgres') await withSeparateReader(database, pass);
-    else await pass(tx, writeQueue);
+    if (opts.separateReader && database.kind === 'postgres') await withSeparateReaders(database, pass);
+    else await pass({ main: tx, queue: writeQueue });
     await writer.flush(true);
   } finally {
     await writeQueue.close();

@@ -82,6 +82,10 @@ class Stream<T extends { pk: string }> {
 
 const EMPTY: never[] = [];
 
+function concat<T>(a: T[], b: T[]): T[] {
+  return b.length === 0 ? a : a.length === 0 ? b : a.concat(b);
+}
+
 export interface PersonRows {
   key: string;
   travel: RawTravelRow[];
@@ -94,6 +98,8 @@ export interface PersonRows {
 
 export interface FactSources {
   travel: RowSource<RawTravelRow>;
+  /** Departures no admission claims: after the admissions' rows in a person's travel. */
+  loneDepartures: RowSource<RawTravelRow>;
   sevis: RowSource<SevisRow>;
   claims: RowSource<ClaimRow>;
   enforcement: RowSource<EnforcementRow>;
@@ -135,6 +141,7 @@ export async function mergeByPerson(
 ): Promise<void> {
   const s = {
     travel: new Stream(sources.travel),
+    loneDepartures: new Stream(sources.loneDepartures),
     sevis: new Stream(sources.sevis),
     claims: new Stream(sources.claims),
     enforcement: new Stream(sources.enforcement),
@@ -155,7 +162,7 @@ export async function mergeByPerson(
       if (key === null || (b !== null && compareKeys(key, b) >= 0)) break;
       onPerson({
         key,
-        travel: s.travel.take(key),
+        travel: concat(s.travel.take(key), s.loneDepartures.take(key)),
         sevis: s.sevis.take(key),
         claims: s.claims.take(key),
         enforcement: s.enforcement.take(key),

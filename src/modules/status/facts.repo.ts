@@ -18,25 +18,16 @@ import type { PersonRows } from './fact-merge';
 //     else 's:' SEVIS ID.
 // Entity ids are UUIDs (no ':'), so they never collide with a provisional key.
 
-/** Records replaced by a later version of the same source record are left out of the pass. */
-export const CREATE_SUPERSEDED = `
-  CREATE TEMP TABLE status_superseded ON COMMIT DROP AS
-  SELECT o.id FROM source_records n
-  JOIN source_records o ON o.source = n.source AND o.record_id = n.record_id AND o.version < n.version
-  WHERE n.version > 1
-    AND n.source IN ('adis-arrivals','adis-departures','sevis','claims','eid','ccd-visas','tecs');
-  ANALYZE status_superseded;
-`;
-
 /**
- * Not replaced by a later version. The bulk pass anti-joins the superseded ids gathered once
- * (CREATE_SUPERSEDED); a narrow read (one person) asks the unique index row by row instead.
+ * Not replaced by a later version of the same source record. In bulk the planner gathers the
+ * replaced ids once through the partial index on re-versioned records (migration 0040) and
+ * anti-joins them; for one person it asks the unique index row by row. No temporary table, so a
+ * bulk read can run in parallel workers and on any connection of a shared snapshot.
  */
-function current(alias: string, inline = false): string {
-  return inline
-    ? `NOT EXISTS (SELECT 1 FROM source_records o JOIN source_records n ON n.source = o.source
-         AND n.record_id = o.record_id AND n.version > o.version WHERE o.id = ${alias}.source_record_id)`
-    : `NOT EXISTS (SELECT 1 FROM status_superseded x WHERE x.id = ${alias}.source_record_id)`;
+function current(alias: string): string {
+  return `NOT EXISTS (SELECT 1 FROM source_records o JOIN source_records n ON n.source = o.source
+      AND n.record_id = o.record_id AND n.version > o.version
+    WHERE o.id = ${alias}.source_record_id AND n.version > 1)`;
 }
 
 const subject = (alias: string, link: string) =>
@@ -68,8 +59,6 @@ function byPassport(alias: string): string {
 export interface FactFilter {
   /** SQL condition restricting the rows (person-status reads); omitted in the bulk pass. */
   where?: string;
-  /** Check for later versions row by row (narrow reads without CREATE_SUPERSEDED). */
-  inline?: boolean;
 }
 
 function and(base: string, extra: string | undefined): string {
@@ -80,44 +69,79 @@ export interface TravelFilter {
   /** Conditions on the admission side (alias a, link l) and the departure side (alias d). */
   admissions?: string;
   departures?: string;
-  inline?: boolean;
+}
+
+/** The admissions the pass assesses: dated on or before the AOD ($1), current, with their subject link. */
+function admissionSide(f: TravelFilter): string {
+  return `(SELECT a.source_record_id AS record_id, l.entity_id AS link_entity, a.admission_number,
+        a.class_of_admission, a.admission_date, a.admit_until_date, a.mode, a.citizenship_country,
+        a.passport_number, a.sevis_id, a.visa_foil_number, a.birth_date
+      FROM admissions a ${subject('a', 'l')}
+      WHERE ${and(`(a.admission_date <= $1::date OR a.admission_date IS NULL) AND ${current('a')}`, f.admissions)})`;
+}
+
+/** Departures on or before the AOD (a later one cannot close anything), current. */
+function departureSide(f: TravelFilter): string {
+  return `(SELECT d.source_record_id AS record_id, d.admission_number, d.departure_date,
+        d.passport_number, d.citizenship_country
+      FROM departures d
+      WHERE ${and(`d.departure_date <= $1::date AND ${current('d')}`, f.departures)})`;
+}
+
+/** The travel row as one text (see TRAVEL_FIELDS), from an SQL expression per field (NULL if absent). */
+function travelText(exprs: Partial<Record<(typeof TRAVEL_FIELDS)[number], string>>): string {
+  return `concat(${TRAVEL_FIELDS.map((c) => exprs[c] ?? 'NULL').join(", E'\\x1f', ")})`;
 }
 
 /**
- * Admissions and departures in one stream: a departure naming an admission number rides on that
- * admission's row (one hash join pairs them, where a lookup per departure took 13 s per million),
- * so it reaches the admission's person whatever entity its own link says; a departure naming none
- * (or an admission not on file) comes alone, keyed by its own link or passport.
- * $1 is the AOD: later admissions cannot be assessed and later departures cannot close anything.
+ * The travel stream, in two queries whose rows for one person are read in turn: admissions with
+ * the departures naming them (this query), then departures no admission claims
+ * (loneDeparturesQuery). Together they are the full outer join of admissions and departures on
+ * the admission number, in its order (a person's admissions first, by date). A departure naming
+ * an admission rides on that admission's row (one hash join pairs them, where a lookup per
+ * departure took 13 s per million), so it reaches the admission's person whatever entity its own
+ * link says.
+ *
+ * The key comes from the admission and its link alone, with no correlated lookup, and the row
+ * text is built before the sort: on PostgreSQL the whole query, joins, text and sort, can run in
+ * parallel workers (when read with COPY: a cursor is never parallel).
  */
 export function travelQuery(f: TravelFilter = {}): string {
-  // A departure's own link is looked up only when no admission claims it (an index probe for
-  // a few; a hash join would read every link of every record).
+  const text = travelText({
+    record_id: 'a.record_id', admission_number: 'a.admission_number', class_of_admission: 'a.class_of_admission',
+    admission_date: 'a.admission_date', admit_until_date: 'a.admit_until_date', mode: 'a.mode',
+    citizenship_country: 'a.citizenship_country', passport_number: 'a.passport_number', sevis_id: 'a.sevis_id',
+    visa_foil_number: 'a.visa_foil_number', birth_date: 'a.birth_date', dep_record_id: 'd.record_id',
+    dep_admission_number: 'd.admission_number', departure_date: 'd.departure_date', dep_passport_number: 'd.passport_number',
+  });
+  return `SELECT t.pk, t.r FROM (
+      SELECT (${admissionKey('a', 'a.link_entity', 'a.record_id')}) COLLATE "C" AS pk, a.admission_date,
+        a.record_id, d.departure_date, d.record_id AS dep_record_id, ${text} AS r
+      FROM ${admissionSide(f)} a LEFT JOIN ${departureSide(f)} d ON d.admission_number = a.admission_number) t
+    ORDER BY t.pk, t.admission_date, t.record_id, t.departure_date, t.dep_record_id`;
+}
+
+/**
+ * Departures that name no admission of the pass (or none at all): keyed by their own link, else
+ * the latest admission on the same passport, else the passport. In the outer join's order they
+ * come after a person's admissions, so the merge appends them to the travel rows of their key.
+ */
+export function loneDeparturesQuery(f: TravelFilter = {}): string {
+  // The correlated lookups run only for these few rows (an index probe each).
   const ownLink = `(SELECT x.entity_id::text FROM record_links x
       WHERE x.source_record_id = d.record_id AND x.role = 'subject')`;
-  const key = `coalesce(
-      CASE WHEN a.record_id IS NOT NULL THEN ${admissionKey('a', 'a.link_entity', 'a.record_id')} END,
-      ${ownLink},
+  const key = `coalesce(${ownLink},
       CASE WHEN d.passport_number IS NOT NULL THEN ${byPassport('d')} END,
       ${passportKey('d')}, 'r:' || d.record_id::text)`;
-  // Sorted on native types; the row is turned into one text after the sort (see TRAVEL_FIELDS).
-  const fields = TRAVEL_FIELDS.map((c) => `t.${c}`).join(", E'\\x1f', ");
-  return `SELECT t.pk, concat(${fields}) AS r
-    FROM (SELECT (${key}) COLLATE "C" AS pk, a.record_id, a.admission_number, a.class_of_admission,
-        a.admission_date, a.admit_until_date, a.mode, a.citizenship_country, a.passport_number,
-        a.sevis_id, a.visa_foil_number, a.birth_date, d.record_id AS dep_record_id,
-        d.admission_number AS dep_admission_number, d.departure_date, d.passport_number AS dep_passport_number
-      FROM (SELECT a.source_record_id AS record_id, l.entity_id AS link_entity, a.admission_number,
-              a.class_of_admission, a.admission_date, a.admit_until_date, a.mode, a.citizenship_country,
-              a.passport_number, a.sevis_id, a.visa_foil_number, a.birth_date
-            FROM admissions a ${subject('a', 'l')}
-            WHERE ${and(`(a.admission_date <= $1::date OR a.admission_date IS NULL) AND ${current('a', f.inline)}`, f.admissions)}) a
-      FULL JOIN (SELECT d.source_record_id AS record_id, d.admission_number, d.departure_date,
-              d.passport_number, d.citizenship_country
-            FROM departures d
-            WHERE ${and(`d.departure_date <= $1::date AND ${current('d', f.inline)}`, f.departures)}) d
-        ON d.admission_number = a.admission_number
-      ORDER BY 1, a.admission_date, a.record_id, d.departure_date, d.record_id) t`;
+  const text = travelText({
+    dep_record_id: 'd.record_id', dep_admission_number: 'd.admission_number',
+    departure_date: 'd.departure_date', dep_passport_number: 'd.passport_number',
+  });
+  return `SELECT t.pk, t.r FROM (
+      SELECT (${key}) COLLATE "C" AS pk, d.departure_date, d.record_id, ${text} AS r
+      FROM ${departureSide(f)} d
+      WHERE NOT EXISTS (SELECT 1 FROM ${admissionSide(f)} a WHERE a.admission_number = d.admission_number)) t
+    ORDER BY t.pk, t.departure_date, t.record_id`;
 }
 
 /**
@@ -134,7 +158,7 @@ export function sevisQuery(f: FactFilter = {}): string {
       s.opt_start_date::text AS opt_start_date, s.opt_end_date::text AS opt_end_date,
       s.visa_type, s.school_code
     FROM sevis_events s ${subject('s', 'l')}
-    WHERE ${and(`$1::date IS NOT NULL AND ${current('s', f.inline)}`, f.where)}
+    WHERE ${and(`$1::date IS NOT NULL AND ${current('s')}`, f.where)}
     ORDER BY pk, s.sevis_id, s.status_date NULLS FIRST, s.source_record_id`;
 }
 
@@ -147,7 +171,7 @@ export function claimsQuery(f: FactFilter = {}): string {
       c.requested_class, c.received_date::text AS received_date, c.status,
       c.decision_date::text AS decision_date, c.approved_until_date::text AS approved_until_date
     FROM benefit_applications c ${subject('c', 'l')}
-    WHERE ${and(`$1::date IS NOT NULL AND ${current('c', f.inline)}`, f.where)}
+    WHERE ${and(`$1::date IS NOT NULL AND ${current('c')}`, f.where)}
     ORDER BY pk, c.received_date, c.source_record_id`;
 }
 
@@ -160,7 +184,7 @@ export function enforcementQuery(f: FactFilter = {}): string {
   return `SELECT pk, event_type, count(*)::int AS n FROM (
       SELECT (${riskKey('e')}) COLLATE "C" AS pk, upper(e.event_type) AS event_type
       FROM enforcement_events e ${subject('e', 'l')}
-      WHERE ${and(`e.event_date <= $1::date AND e.event_type IS NOT NULL AND ${current('e', f.inline)}`, f.where)}
+      WHERE ${and(`e.event_date <= $1::date AND e.event_type IS NOT NULL AND ${current('e')}`, f.where)}
     ) x GROUP BY pk, event_type ORDER BY pk, event_type`;
 }
 
@@ -169,7 +193,7 @@ export function revocationsQuery(f: FactFilter = {}): string {
   return `SELECT pk, count(*)::int AS n FROM (
       SELECT (${riskKey('v')}) COLLATE "C" AS pk
       FROM visas v ${subject('v', 'l')}
-      WHERE ${and(`upper(v.status) = 'REVOKED' AND (v.revocation_date <= $1::date OR v.revocation_date IS NULL) AND ${current('v', f.inline)}`, f.where)}
+      WHERE ${and(`upper(v.status) = 'REVOKED' AND (v.revocation_date <= $1::date OR v.revocation_date IS NULL) AND ${current('v')}`, f.where)}
     ) x GROUP BY pk ORDER BY pk`;
 }
 
@@ -178,7 +202,7 @@ export function lookoutsQuery(f: FactFilter = {}): string {
   return `SELECT pk, count(*)::int AS n FROM (
       SELECT (${riskKey('b')}) COLLATE "C" AS pk
       FROM border_events b ${subject('b', 'l')}
-      WHERE ${and(`upper(b.record_type) = 'LOOKOUT' AND b.event_date <= $1::date AND ${current('b', f.inline)}`, f.where)}
+      WHERE ${and(`upper(b.record_type) = 'LOOKOUT' AND b.event_date <= $1::date AND ${current('b')}`, f.where)}
     ) x GROUP BY pk ORDER BY pk`;
 }
 
@@ -262,9 +286,10 @@ export interface CountRow {
   n: number;
 }
 
-/** The seven ordered streams of one pass, by name. */
+/** The ordered streams of one pass, by name. */
 export const FACT_STREAMS = {
   travel: travelQuery,
+  loneDepartures: loneDeparturesQuery,
   sevis: sevisQuery,
   claims: claimsQuery,
   enforcement: enforcementQuery,
@@ -273,10 +298,10 @@ export const FACT_STREAMS = {
 } as const;
 export type FactStreamName = keyof typeof FACT_STREAMS;
 
-/** Opens one cursor per stream in `tx` (cursors end with the transaction). */
-export async function declareFactCursors(tx: Tx, asOf: string): Promise<void> {
-  for (const [name, query] of Object.entries(FACT_STREAMS)) {
-    await tx.query(`DECLARE status_${name} NO SCROLL CURSOR FOR ${query()}`, [asOf]);
+/** Opens a cursor in `tx` for each stream named (cursors end with the transaction). */
+export async function declareFactCursors(tx: Tx, asOf: string, streams: readonly FactStreamName[]): Promise<void> {
+  for (const name of streams) {
+    await tx.query(`DECLARE status_${name} NO SCROLL CURSOR FOR ${FACT_STREAMS[name]()}`, [asOf]);
   }
 }
 
@@ -284,7 +309,17 @@ export async function fetchFacts<T>(tx: Tx, stream: FactStreamName, rows: number
   return tx.query<T>(`FETCH FORWARD ${Math.floor(rows)} FROM status_${stream}`);
 }
 
-/** Session settings and the superseded-versions table the stream queries read. */
+/**
+ * The stream as `COPY … TO STDOUT` (text format, columns in query order). Unlike a cursor, COPY
+ * lets PostgreSQL plan the query in parallel. COPY takes no parameters: the AOD, checked to be a
+ * date, is written into the text.
+ */
+export function copyFactsSql(stream: FactStreamName, asOf: string): string {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf)) throw new Error(`bad as-of date ${asOf}`);
+  return `COPY (${FACT_STREAMS[stream]().replaceAll('$1::date', `'${asOf}'::date`)}) TO STDOUT`;
+}
+
+/** Session settings of a connection reading the streams. */
 export async function prepareFactRead(tx: Tx, workMem: string): Promise<void> {
   if (!/^\d+(kB|MB|GB)$/.test(workMem)) throw new Error(`bad work_mem ${workMem}`);
   await tx.query(`SET LOCAL work_mem = '${workMem}'`);
@@ -292,7 +327,6 @@ export async function prepareFactRead(tx: Tx, workMem: string): Promise<void> {
   // The correlated fallback lookups inflate cost estimates past the JIT threshold; compiling
   // them took longer than running the queries.
   await tx.query(`SET LOCAL jit = off`);
-  await tx.exec(CREATE_SUPERSEDED);
 }
 
 /**
@@ -319,18 +353,21 @@ export async function personRows(tx: Tx, asOf: string, entityId: string): Promis
     tx.query<T>(`SELECT * FROM (${query}) q WHERE q.pk = $2::uuid::text`, [asOf, entityId, ...params]);
   const byPassport = (alias: string) =>
     `l.entity_id = $2::uuid OR (l.entity_id IS NULL AND ${alias}.passport_number = ANY($3::text[]))`;
-  const travel = travelQuery({
-    inline: true,
+  const travel: TravelFilter = {
     admissions: 'a.source_record_id = ANY($3::bigint[])',
     departures: 'd.source_record_id = ANY($3::bigint[]) OR d.admission_number = ANY($4::text[]) OR d.passport_number = ANY($5::text[])',
-  });
+  };
+  const travelParams = [linked, numbers, passports];
   return {
     key: entityId,
-    travel: await run<RawTravelRow>(travel, [linked, numbers, passports]),
-    sevis: await run<SevisRow>(sevisQuery({ inline: true, where: 'l.entity_id = $2::uuid OR s.sevis_id = ANY($3::text[])' }), [sevisIds]),
-    claims: await run<ClaimRow>(claimsQuery({ inline: true, where: 'l.entity_id = $2::uuid OR c.admission_number = ANY($3::text[])' }), [numbers]),
-    enforcement: await run<EnforcementRow>(enforcementQuery({ inline: true, where: byPassport('e') }), [passports]),
-    revocations: await run<CountRow>(revocationsQuery({ inline: true, where: byPassport('v') }), [passports]),
-    lookouts: await run<CountRow>(lookoutsQuery({ inline: true, where: byPassport('b') }), [passports]),
+    travel: [
+      ...(await run<RawTravelRow>(travelQuery(travel), travelParams)),
+      ...(await run<RawTravelRow>(loneDeparturesQuery(travel), travelParams)),
+    ],
+    sevis: await run<SevisRow>(sevisQuery({ where: 'l.entity_id = $2::uuid OR s.sevis_id = ANY($3::text[])' }), [sevisIds]),
+    claims: await run<ClaimRow>(claimsQuery({ where: 'l.entity_id = $2::uuid OR c.admission_number = ANY($3::text[])' }), [numbers]),
+    enforcement: await run<EnforcementRow>(enforcementQuery({ where: byPassport('e') }), [passports]),
+    revocations: await run<CountRow>(revocationsQuery({ where: byPassport('v') }), [passports]),
+    lookouts: await run<CountRow>(lookoutsQuery({ where: byPassport('b') }), [passports]),
   };
 }

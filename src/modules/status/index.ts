@@ -1,5 +1,5 @@
 // What other modules may use of status assessment (CONVENTIONS 1).
-export { runAssessment, type AssessOptions, type AssessProgress, type AssessRunResult } from './assess-run';
+export { runAssessment, SEPARATE_READER_CONNECTIONS, type AssessOptions, type AssessProgress, type AssessRunResult } from './assess-run';
 export { exportAssessments, EXPORT_HEADER, type ExportOptions, type ExportResult } from './export';
 export { personStatus } from './person-status';
 export { fiscalYearReportOf, listRuns, listViolators } from './status.service';

@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../../http/app';
 import { errorResponses } from '../../shared/http-schema';
-import { runAssessment } from './assess-run';
+import { runAssessment, SEPARATE_READER_CONNECTIONS } from './assess-run';
 import { personStatus } from './person-status';
 import { renderReportCsv } from './report-csv';
 import { renderReportPdf } from './report-pdf';
@@ -38,7 +38,7 @@ export function statusRoutes(app: FastifyInstance, deps: AppDeps): void {
   }, async (request) => {
     const result = await runAssessment(database, request.ctx(), {
       asOf: request.body.asOf,
-      separateReader: config.dbPoolMax >= 3,
+      separateReader: config.dbPoolMax >= SEPARATE_READER_CONNECTIONS + 2,
     });
     return { ...presentRun(result.run), supersededRunId: result.supersededRunId };
   });

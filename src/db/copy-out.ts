@@ -1,0 +1,86 @@
+// Reading `COPY … TO STDOUT` output (text format: a row per line, fields separated by tabs,
+// NULL as \N, backslash escapes) in batches of rows, pulled as the caller needs them, so that a
+// slow reader holds the server back instead of buffering the whole output.
+
+const ESCAPES: Record<string, string> = { b: '\b', f: '\f', n: '\n', r: '\r', t: '\t', v: '\v' };
+
+/** A field as PostgreSQL's text format writes it, back to its value (null for \N). */
+export function unescapeCopyField(field: string): string | null {
+  if (field === '\\N') return null;
+  if (!field.includes('\\')) return field;
+  let out = '';
+  for (let i = 0; i < field.length; i++) {
+    const c = field[i]!;
+    if (c !== '\\' || i + 1 === field.length) {
+      out += c;
+      continue;
+    }
+    const n = field[++i]!;
+    if (n >= '0' && n <= '7') {
+      const oct = /^[0-7]{1,3}/.exec(field.slice(i))![0];
+      out += String.fromCharCode(parseInt(oct, 8));
+      i += oct.length - 1;
+    } else if (n === 'x' && /^[0-9a-fA-F]/.test(field[i + 1] ?? '')) {
+      const hex = /^[0-9a-fA-F]{1,2}/.exec(field.slice(i + 1))![0];
+      out += String.fromCharCode(parseInt(hex, 16));
+      i += hex.length;
+    } else {
+      out += ESCAPES[n] ?? n;
+    }
+  }
+  return out;
+}
+
+/** The fields of the line text[start, end). */
+function fields(text: string, start: number, end: number): (string | null)[] {
+  const out: (string | null)[] = [];
+  for (let at = start; ; ) {
+    let tab = text.indexOf('\t', at);
+    if (tab === -1 || tab > end) tab = end;
+    out.push(unescapeCopyField(text.slice(at, tab)));
+    if (tab === end) return out;
+    at = tab + 1;
+  }
+}
+
+/** Rows of one COPY's output, handed out in batches. */
+export class CopyTextRows {
+  private readonly it: AsyncIterator<string>;
+  private rest = '';
+  private ended = false;
+
+  constructor(chunks: AsyncIterable<string>) {
+    this.it = chunks[Symbol.asyncIterator]();
+  }
+
+  /** Up to `max` rows, each an array of its fields; an empty array once the output has ended. */
+  async next(max: number): Promise<(string | null)[][]> {
+    const rows: (string | null)[][] = [];
+    for (;;) {
+      let start = 0;
+      for (let nl = this.rest.indexOf('\n'); nl !== -1 && rows.length < max; nl = this.rest.indexOf('\n', start)) {
+        rows.push(fields(this.rest, start, nl));
+        start = nl + 1;
+      }
+      this.rest = this.rest.slice(start);
+      if (rows.length >= max || this.ended) break;
+      const r = await this.it.next();
+      if (r.done) this.ended = true;
+      else this.rest += r.value;
+    }
+    if (this.ended && this.rest.length > 0 && rows.length < max) {
+      // A last line without its newline (COPY always ends lines; kept for completeness).
+      rows.push(fields(this.rest, 0, this.rest.length));
+      this.rest = '';
+    }
+    return rows;
+  }
+
+  /** Stops reading early: the source is told to end (and, for a server COPY, to stop). */
+  async close(): Promise<void> {
+    if (!this.ended) {
+      this.ended = true;
+      await this.it.return?.();
+    }
+  }
+}
