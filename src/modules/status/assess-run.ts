@@ -9,14 +9,11 @@ import { mergeByPerson, type FactSources, type RowSource } from './fact-merge';
 import {
   copyFactsSql,
   declareFactCursors,
+  FACT_STREAMS,
+  factRow,
   fetchFacts,
   prepareFactRead,
-  type ClaimRow,
-  type CountRow,
-  type EnforcementRow,
   type FactStreamName,
-  type SevisRow,
-  type RawTravelRow,
 } from './facts.repo';
 import { RunOutput } from './run-output';
 import { SerialQueue } from './serial-queue';
@@ -34,9 +31,8 @@ export interface AssessOptions {
   /** School codes the school analytics consider suspect (hook: empty until that module exists). */
   suspectSchoolCodes?: ReadonlySet<string>;
   /**
-   * PostgreSQL only: read on two more pooled connections sharing one REPEATABLE READ snapshot
-   * (SEPARATE_READER_CONNECTIONS) while the run's own connection writes: the travel stream by
-   * COPY on one, which PostgreSQL may plan in parallel, the other streams by cursor on the other.
+   * PostgreSQL only: read on more pooled connections (SEPARATE_READER_CONNECTIONS) sharing one
+   * REPEATABLE READ snapshot while the run's own connection writes (see READER_GROUPS).
    */
   separateReader?: boolean;
   /** Rows per FETCH (default 20,000). */
@@ -72,66 +68,77 @@ export interface AssessRunResult {
 const FLUSH_BYTES = 4 << 20;
 const MAX_PENDING_WRITES = 2;
 
-/** Pooled connections a run with `separateReader` takes besides its own. */
-export const SEPARATE_READER_CONNECTIONS = 2;
+/**
+ * With `separateReader`, the streams are read in these groups, each on a pooled connection of its
+ * own (all sharing one snapshot), so that the server prepares them at the same time: a group of
+ * one stream is read by COPY, which PostgreSQL may plan in parallel (a cursor never is), a larger
+ * group by cursors. The two costliest streams are alone; at 10 million admissions the rest take
+ * about as long together as each of those.
+ */
+const READER_GROUPS: readonly (readonly FactStreamName[])[] = [
+  ['travel'],
+  ['sevis'],
+  ['loneDepartures', 'claims', 'enforcement', 'revocations', 'lookouts'],
+];
 
-/** Where the streams are read: cursors on `main` (through `queue`); travel by COPY on `travel` if there is one. */
-interface Readers {
-  main: Tx;
+/** Pooled connections a run with `separateReader` takes besides its own. */
+export const SEPARATE_READER_CONNECTIONS = READER_GROUPS.length;
+
+/** A connection reading some of the streams, with the queue its cursor fetches go through. */
+interface Reader {
+  tx: Tx;
   queue: SerialQueue;
-  travel?: Tx;
+  streams: readonly FactStreamName[];
 }
 
-type Pass = (readers: Readers) => Promise<void>;
+type Pass = (readers: readonly Reader[]) => Promise<void>;
 
 async function repeatableRead(tx: Tx): Promise<void> {
   await tx.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ');
 }
 
-/** Two reading transactions that see the same snapshot of the database. */
+/** One reading transaction per group, all seeing the snapshot of the first. */
 async function withSeparateReaders(database: Database, pass: Pass): Promise<void> {
-  await database.transaction(async (main) => {
-    await repeatableRead(main);
-    const [row] = await main.query<{ snapshot: string }>('SELECT pg_export_snapshot() AS snapshot');
-    const snapshot = row!.snapshot;
-    if (!/^[0-9A-F-]+$/i.test(snapshot)) throw new Error(`unexpected snapshot id ${snapshot}`);
-    await database.transaction(async (travel) => {
-      await repeatableRead(travel);
-      await travel.query(`SET TRANSACTION SNAPSHOT '${snapshot}'`);
+  const readers: Reader[] = [];
+  const open = async (snapshot: string | null): Promise<void> => {
+    const streams = READER_GROUPS[readers.length]!;
+    await database.transaction(async (tx) => {
+      await repeatableRead(tx);
+      if (snapshot === null) {
+        const [row] = await tx.query<{ snapshot: string }>('SELECT pg_export_snapshot() AS snapshot');
+        snapshot = row!.snapshot;
+        if (!/^[0-9A-F-]+$/i.test(snapshot)) throw new Error(`unexpected snapshot id ${snapshot}`);
+      } else {
+        await tx.query(`SET TRANSACTION SNAPSHOT '${snapshot}'`);
+      }
       const queue = new SerialQueue();
+      readers.push({ tx, queue, streams });
       try {
-        await pass({ main, queue, travel });
+        await (readers.length < READER_GROUPS.length ? open(snapshot) : pass(readers));
       } finally {
         await queue.close();
       }
     });
-  });
+  };
+  await open(null);
 }
 
-const CURSOR_STREAMS: readonly FactStreamName[] = ['loneDepartures', 'sevis', 'claims', 'enforcement', 'revocations', 'lookouts'];
-
-/** Declares the cursors and returns the sources; the COPY reader, if any, must be closed after. */
-async function openSources(readers: Readers, asOf: string, rows: number): Promise<{ sources: FactSources; copy: CopyTextRows | null }> {
-  const { main, queue, travel } = readers;
-  await declareFactCursors(main, asOf, travel ? CURSOR_STREAMS : ['travel', ...CURSOR_STREAMS]);
-  const cursor =
-    <T>(name: FactStreamName): RowSource<T> =>
-    () =>
-      queue.run(() => fetchFacts<T>(main, name, rows));
-  const copy = travel ? new CopyTextRows(travel.copyTo(copyFactsSql('travel', asOf))) : null;
-  const byCopy: RowSource<RawTravelRow> = async () => (await copy!.next(rows)).map(([pk, r]) => ({ pk: pk!, r: r ?? '' }));
-  return {
-    copy,
-    sources: {
-      travel: copy ? byCopy : cursor<RawTravelRow>('travel'),
-      loneDepartures: cursor<RawTravelRow>('loneDepartures'),
-      sevis: cursor<SevisRow>('sevis'),
-      claims: cursor<ClaimRow>('claims'),
-      enforcement: cursor<EnforcementRow>('enforcement'),
-      revocations: cursor<CountRow>('revocations'),
-      lookouts: cursor<CountRow>('lookouts'),
-    },
-  };
+/** Declares the cursors and returns the sources, and the COPY readers to close once done. */
+async function openSources(readers: readonly Reader[], asOf: string, rows: number): Promise<{ sources: FactSources; copies: CopyTextRows[] }> {
+  const copies: CopyTextRows[] = [];
+  const sources: Partial<Record<FactStreamName, RowSource<unknown>>> = {};
+  for (const { tx, queue, streams } of readers) {
+    if (streams.length === 1) {
+      const name = streams[0]!;
+      const copy = new CopyTextRows(tx.copyTo(copyFactsSql(name, asOf)));
+      copies.push(copy);
+      sources[name] = async () => (await copy.next(rows)).map((fields) => factRow(name, fields));
+      continue;
+    }
+    await declareFactCursors(tx, asOf, streams);
+    for (const name of streams) sources[name] = () => queue.run(() => fetchFacts(tx, name, rows));
+  }
+  return { sources: sources as unknown as FactSources, copies };
 }
 
 /** COPY of finished batches runs behind the reading, at most a couple of batches behind. */
@@ -174,21 +181,20 @@ async function assessEverything(
     opts.onProgress?.({ phase, persons: output.persons, admissions: output.admissions, elapsedMs: performance.now() - t0 });
   const pass: Pass = async (readers) => {
     const workMem = opts.workMem ?? '256MB';
-    await prepareFactRead(readers.main, workMem);
-    if (readers.travel) await prepareFactRead(readers.travel, workMem);
-    const { sources, copy } = await openSources(readers, opts.asOf, opts.fetchRows ?? 20_000);
+    for (const r of readers) await prepareFactRead(r.tx, workMem);
+    const { sources, copies } = await openSources(readers, opts.asOf, opts.fetchRows ?? 20_000);
     try {
       await mergeByPerson(sources, (p) => output.addPerson(p), async () => {
         await writer.flush(false);
         progress('assessing');
       });
     } finally {
-      await copy?.close();
+      for (const c of copies) await c.close();
     }
   };
   try {
     if (opts.separateReader && database.kind === 'postgres') await withSeparateReaders(database, pass);
-    else await pass({ main: tx, queue: writeQueue });
+    else await pass([{ tx, queue: writeQueue, streams: Object.keys(FACT_STREAMS) as FactStreamName[] }]);
     await writer.flush(true);
   } finally {
     await writeQueue.close();

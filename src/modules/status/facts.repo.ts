@@ -298,6 +298,26 @@ export const FACT_STREAMS = {
 } as const;
 export type FactStreamName = keyof typeof FACT_STREAMS;
 
+/** Each stream's columns, in the order its query selects them (COPY output is positional). */
+const STREAM_COLUMNS: Record<FactStreamName, readonly string[]> = {
+  travel: ['pk', 'r'],
+  loneDepartures: ['pk', 'r'],
+  sevis: ['pk', 'sevis_id', 'status', 'status_date', 'termination_reason', 'program_start_date', 'program_end_date', 'opt_type', 'opt_start_date', 'opt_end_date', 'visa_type', 'school_code'],
+  claims: ['pk', 'receipt_number', 'form_type', 'admission_number', 'requested_class', 'received_date', 'status', 'decision_date', 'approved_until_date'],
+  enforcement: ['pk', 'event_type', 'n'],
+  revocations: ['pk', 'n'],
+  lookouts: ['pk', 'n'],
+};
+
+/** A row of a stream read by COPY (fields as text, in query order) as a cursor would give it. */
+export function factRow(stream: FactStreamName, fields: readonly (string | null)[]): { pk: string } {
+  const cols = STREAM_COLUMNS[stream];
+  if (fields.length !== cols.length) throw new Error(`${stream}: ${fields.length} fields, expected ${cols.length}`);
+  const row: Record<string, string | number | null> = {};
+  for (let i = 0; i < cols.length; i++) row[cols[i]!] = cols[i] === 'n' ? Number(fields[i]) : fields[i]!;
+  return row as unknown as { pk: string };
+}
+
 /** Opens a cursor in `tx` for each stream named (cursors end with the transaction). */
 export async function declareFactCursors(tx: Tx, asOf: string, streams: readonly FactStreamName[]): Promise<void> {
   for (const name of streams) {
