@@ -57,9 +57,9 @@ interface Variant {
 }
 
 async function splitFile(file: string, dir: string): Promise<string[]> {
-  const text = fs.readFileSync(file, 'utf8');
-  const mid = text.indexOf('\n', text.length >> 1) + 1;
-  const halves = [text.slice(0, mid), ARRIVALS_HEADER + text.slice(mid)];
+  const bytes = fs.readFileSync(file);
+  const mid = bytes.indexOf(0x0a, bytes.length >> 1) + 1;
+  const halves = [bytes.subarray(0, mid), Buffer.concat([Buffer.from(ARRIVALS_HEADER), bytes.subarray(mid)])];
   return halves.map((h, i) => {
     const f = path.join(dir, `half-${i}.csv`);
     fs.writeFileSync(f, h);
