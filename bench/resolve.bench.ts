@@ -5,7 +5,8 @@
  * trains the model), loads the held-out batch and runs an incremental resolve, exports entities
  * and scores them pairwise against ground-truth/persons.csv (subjects; subjects + DSOs) and
  * schools.csv. --verify then runs a full resolve again and reports what it had to change (0 if
- * incremental and full agree). Uses DATABASE_URL (a scratch database is created and dropped)
+ * incremental and full agree). --dump DIR writes the full run's pairs and links and the final
+ * entity export there (to compare two versions of the code). Uses DATABASE_URL (a scratch database is created and dropped)
  * or, unset, embedded PGlite in memory. Results are appended to bench/out/resolve.ndjson.
  */
 import fs from 'node:fs';
@@ -33,8 +34,13 @@ const persons = Number(
 const batch = flag('--batch', 10_000);
 const seed = flag('--seed', 7);
 const verify = args.includes('--verify');
+const dumpDir = args.includes('--dump') ? args[args.indexOf('--dump') + 1] : undefined;
 const ctx = systemContext('bench resolve', ['records_officer']);
 const secs = (t: number) => (performance.now() - t) / 1000;
+const cpuNow = () => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1e6;
+};
 
 async function open(): Promise<{ database: Database; kind: string; close: () => Promise<void> }> {
   const url = process.env['DATABASE_URL'];
@@ -160,14 +166,24 @@ async function score(
   };
 }
 
-function show(label: string, s: ResolveSummary, t: number): string {
-  return `${label}: ${t.toFixed(1)} s — ${s.counts.mentions} mentions, ${s.counts.pairsScored} pairs scored, ${s.counts.personEntities} person / ${s.counts.orgEntities} org entities${s.mode === 'incremental' ? ' in touched components' : ''}, created ${s.counts.entitiesCreated}, changed ${s.counts.entitiesChanged}, review ${s.openReviewItems} open`;
+/** Writes a query's rows (tab-separated, in the order given) to DIR/name when --dump is on. */
+async function dump(database: Database, name: string, sql: string): Promise<void> {
+  if (!dumpDir) return;
+  const rows = await database.transaction((tx) => tx.query<Record<string, unknown>>(sql));
+  fs.mkdirSync(dumpDir, { recursive: true });
+  const text = rows.map((r) => Object.values(r).map(String).join('\t')).join('\n');
+  fs.writeFileSync(path.join(dumpDir, name), text + '\n');
+}
+
+function show(label: string, s: ResolveSummary, t: number, cpu: number): string {
+  return `${label}: ${t.toFixed(1)} s (${cpu.toFixed(1)} CPU-s here) — ${s.counts.mentions} mentions, ${s.counts.pairsScored} pairs scored, ${s.counts.personEntities} person / ${s.counts.orgEntities} org entities${s.mode === 'incremental' ? ' in touched components' : ''}, created ${s.counts.entitiesCreated}, changed ${s.counts.entitiesChanged}, review ${s.openReviewItems} open`;
 }
 
 async function main(): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lt-bench-resolve-'));
   const { database, kind, close } = await open();
-  const progress = (l: string) => console.log(`    ${l}`);
+  // CPU seconds of this process so far (both threads): the machine may be shared, wall time is not enough.
+  const progress = (l: string) => console.log(`    ${l} [cpu ${cpuNow().toFixed(1)}s]`);
   try {
     let t = performance.now();
     await generateWorld({ persons, seed, outDir: dir });
@@ -179,16 +195,35 @@ async function main(): Promise<void> {
     const loaded = await load(database, parts.first);
     console.log(`load first batch: ${loaded} records in ${secs(t).toFixed(1)} s`);
     t = performance.now();
+    let cpu = cpuNow();
     const full = await runResolve(database, ctx, { onProgress: progress });
     const fullS = secs(t);
-    console.log(show('full resolve (trains the model)', full, fullS));
+    const fullCpu = cpuNow() - cpu;
+    console.log(show('full resolve (trains the model)', full, fullS, fullCpu));
+    await dump(
+      database,
+      'full-pairs.tsv',
+      `SELECT a, b, weight, proven, conflicts FROM match_pairs ORDER BY a, b`,
+    );
+    await dump(
+      database,
+      'full-links.tsv',
+      `SELECT source_record_id, role, entity_id, method, match_weight FROM record_links ORDER BY 1, 2`,
+    );
+    await dump(
+      database,
+      'full-review.tsv',
+      `SELECT mention_a, mention_b, weight, reason FROM review_queue WHERE status = 'open' ORDER BY 1, 2`,
+    );
     t = performance.now();
     const added = await load(database, parts.second);
     console.log(`load incremental batch: ${added} records in ${secs(t).toFixed(1)} s`);
     t = performance.now();
+    cpu = cpuNow();
     const inc = await runResolve(database, ctx, { onProgress: progress });
     const incS = secs(t);
-    console.log(show(`incremental resolve of ${added} records`, inc, incS));
+    const incCpu = cpuNow() - cpu;
+    console.log(show(`incremental resolve of ${added} records`, inc, incS, incCpu));
     t = performance.now();
     let csv = '';
     const exp = await exportEntities(database, ctx, {
@@ -198,6 +233,7 @@ async function main(): Promise<void> {
       write: (c) => void (csv += c),
     });
     console.log(`export entities: ${exp.rows} rows in ${secs(t).toFixed(1)} s`);
+    if (dumpDir) fs.writeFileSync(path.join(dumpDir, 'entities.csv'), csv);
     const scores = await score(database, dir, csv);
     for (const [k, s] of Object.entries(scores))
       console.log(
@@ -227,6 +263,8 @@ async function main(): Promise<void> {
       added,
       fullS,
       incS,
+      fullCpu,
+      incCpu,
       full: full.counts,
       inc: inc.counts,
       scores,

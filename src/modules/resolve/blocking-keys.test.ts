@@ -64,6 +64,22 @@ describe('stable blocking keys', () => {
     expect(busy.length).toBeGreaterThanOrEqual(DEFAULT_RULES.length - 1);
   });
 
+  it("applies a rule's tighter cap (family_alone) to its blocks, and only to them", () => {
+    const store = new RecordStore();
+    store.add(Array.from({ length: 60 }, (_, i) => ({ id: `f${i}`, source: 'a', givenName: `Gaston${'abcdefghij'[i % 10]}${'klmnopqrst'[Math.floor(i / 10)]}`, familyName: 'Okafor' })));
+    const caps = new Map<number, number>();
+    const b = new MembershipBuilder();
+    for (let i = 0; i < store.size; i++) for (const h of blocksOf(store, i, DEFAULT_RULES, caps)) b.add(h, i);
+    const familyAlone = DEFAULT_RULES.find((r) => r.name === 'family_alone')!;
+    expect(familyAlone.maxBlockSize).toBe(50);
+    expect([...caps.values()]).toEqual([50]);
+    const { pairs, oversized } = blockPairs(b.build(), store.size, { caps });
+    expect([...oversized.entries()]).toEqual([[[...caps.keys()][0], 60]]);
+    // The same 60 records still meet through family_given_initial (the run's cap, 500).
+    expect(pairs.length).toBe((60 * 59) / 2);
+    expect(blockPairs(b.build(), store.size).oversized.size).toBe(0);
+  });
+
   it('gives the same block numbers in a fresh store filled in another order', () => {
     const records = sample(60);
     const other = new RecordStore();
@@ -71,6 +87,22 @@ describe('stable blocking keys', () => {
     const a = new RecordStore();
     a.add(records);
     for (let i = 0; i < 60; i++) expect(blocksOf(other, 59 - i)).toEqual(blocksOf(a, i));
+  });
+});
+
+describe('block numbers', () => {
+  it('are FNV-1a of the rule name, \\u0001 and the key: they are stored, so they never change', () => {
+    const fnv = (text: string) => {
+      let h = 0x811c9dc5;
+      for (let k = 0; k < text.length; k++) h = Math.imul(h ^ text.charCodeAt(k), 0x01000193);
+      return h | 0;
+    };
+    const store = new RecordStore();
+    store.add(sample(40));
+    for (let i = 0; i < store.size; i++) {
+      const want = DEFAULT_RULES.flatMap((r) => STABLE_KEYS[r.name]!(store, i).map((k) => fnv(`${r.name}\u0001${k}`)));
+      expect(blocksOf(store, i)).toEqual([...new Set(want)].sort((x, y) => x - y));
+    }
   });
 });
 
@@ -96,4 +128,16 @@ describe('blockPairs', () => {
     expect(r.pairs.length).toBe(2);
     expect(blockPairs(m, 3, { isNew, cap: 4, extraSize: () => 2 }).oversized.get(7)).toBe(5);
   });
+
+  it('gives every pair sharing a block exactly once, in (a, b) order', () => {
+    // Record i is in blocks i % 7 and i % 11 (and a block of its own): many pairs twice.
+    const n = 200;
+    const m = memberships(Array.from({ length: n }, (_, i) => [i % 7, 100 + (i % 11), 1000 + i]));
+    const { pairs } = blockPairs(m, n, { cap: 500 });
+    const want: string[] = [];
+    for (let a = 0; a < n; a++)
+      for (let b = a + 1; b < n; b++) if (a % 7 === b % 7 || a % 11 === b % 11) want.push(`${a}-${b}`);
+    expect(Array.from({ length: pairs.length }, (_, k) => `${pairs.a[k]}-${pairs.b[k]}`)).toEqual(want);
+  });
 });
+

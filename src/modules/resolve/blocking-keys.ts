@@ -81,23 +81,40 @@ export const STABLE_KEYS: Readonly<Record<string, KeyFn>> = {
   identifier: (s, i) => s.identifiers[i] ?? [],
 };
 
-function blockHash(rule: string, key: string): number {
-  let h = 0x811c9dc5;
-  const text = `${rule}\u0001${key}`;
+/** FNV-1a state after `text`, from `h`. */
+function fnv(text: string, h = 0x811c9dc5): number {
   for (let k = 0; k < text.length; k++) {
     h ^= text.charCodeAt(k);
     h = Math.imul(h, 0x01000193);
   }
-  return h | 0;
+  return h;
 }
 
-/** Distinct block numbers of record i, ascending. */
-export function blocksOf(store: RecordStore, i: number, rules: readonly BlockingRule[] = DEFAULT_RULES): number[] {
+// The rule-name part of every block's text is hashed once per rule.
+const rulePrefix = new Map<string, number>();
+
+/** FNV-1a of `${rule}\u0001${key}`, as a signed 32-bit block number. */
+function blockHash(rule: string, key: string): number {
+  let h = rulePrefix.get(rule);
+  if (h === undefined) rulePrefix.set(rule, (h = fnv(`${rule}\u0001`)));
+  return fnv(key, h) | 0;
+}
+
+/**
+ * Distinct block numbers of record i, ascending. The blocks of a rule with a tighter cap than
+ * BLOCK_CAP (family_alone) are entered in `caps` with it, for blockPairs.
+ */
+export function blocksOf(store: RecordStore, i: number, rules: readonly BlockingRule[] = DEFAULT_RULES, caps?: Map<number, number>): number[] {
   const out: number[] = [];
   for (const rule of rules) {
     const fn = STABLE_KEYS[rule.name];
     if (!fn) throw new Error(`blocking rule ${rule.name} has no stable form in blocking-keys.ts`);
-    for (const key of fn(store, i)) out.push(blockHash(rule.name, key));
+    const cap = rule.maxBlockSize !== undefined && rule.maxBlockSize < BLOCK_CAP ? rule.maxBlockSize : null;
+    for (const key of fn(store, i)) {
+      const h = blockHash(rule.name, key);
+      out.push(h);
+      if (caps && cap !== null) caps.set(h, Math.min(cap, caps.get(h) ?? cap));
+    }
   }
   out.sort((x, y) => x - y);
   return out.filter((h, k) => k === 0 || out[k - 1] !== h);
@@ -159,23 +176,26 @@ export interface BlockPairs {
 }
 
 /**
- * Candidate pairs (a < b) of records sharing a block of at most `cap` members. With `isNew`,
- * only pairs with at least one new record are made (an incremental batch); `extraSize` adds
- * members a block has elsewhere (stored records not loaded here) to its size.
+ * Candidate pairs (a < b) of records sharing a block of at most `cap` members (`caps`: a
+ * tighter cap for some blocks, see blocksOf). With `isNew`, only pairs with at least one new
+ * record are made (an incremental batch); `extraSize` adds members a block has elsewhere
+ * (stored records not loaded here) to its size.
  */
 export function blockPairs(
   m: Memberships,
   n: number,
-  opts: { cap?: number; isNew?: Uint8Array; extraSize?: (block: number) => number } = {},
+  opts: { cap?: number; caps?: ReadonlyMap<number, number>; isNew?: Uint8Array; extraSize?: (block: number) => number } = {},
 ): BlockPairs {
-  const cap = opts.cap ?? BLOCK_CAP;
+  const limit = opts.cap ?? BLOCK_CAP;
   const oversized = new Map<number, number>();
-  let codes = new Float64Array(1024);
+  let as = new Int32Array(1024);
+  let bs = new Int32Array(1024);
   let count = 0;
   for (let start = 0; start < m.length; ) {
     let end = start + 1;
     while (end < m.length && m.block[end] === m.block[start]) end++;
     const size = end - start + (opts.extraSize?.(m.block[start]!) ?? 0);
+    const cap = Math.min(limit, opts.caps?.get(m.block[start]!) ?? limit);
     if (size > cap) oversized.set(m.block[start]!, size);
     else if (end - start > 1) {
       for (let x = start; x < end; x++) {
@@ -183,30 +203,48 @@ export function blockPairs(
           const a = m.member[x]!;
           const b = m.member[y]!;
           if (a === b || (opts.isNew && !opts.isNew[a] && !opts.isNew[b])) continue;
-          if (count === codes.length) {
-            const next = new Float64Array(count * 2);
-            next.set(codes);
-            codes = next;
+          if (count === as.length) {
+            as = grown(as);
+            bs = grown(bs);
           }
-          codes[count++] = a < b ? a * n + b : b * n + a;
+          as[count] = Math.min(a, b);
+          bs[count++] = Math.max(a, b);
         }
       }
     }
     start = end;
   }
-  return { pairs: decodePairs(codes.subarray(0, count), n), oversized };
+  return { pairs: uniquePairs(as.subarray(0, count), bs.subarray(0, count), n), oversized };
 }
 
-function decodePairs(codes: Float64Array, n: number): PairList {
-  codes.sort();
+function grown(x: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
+  const next = new Int32Array(x.length * 2);
+  next.set(x);
+  return next;
+}
+
+/**
+ * Distinct pairs in (a, b) order: a counting sort by a, then each record's few partners
+ * sorted in place (linear in the pairs, where one sort of all pair codes was not).
+ */
+function uniquePairs(a: Int32Array, b: Int32Array, n: number): PairList {
+  const start = new Int32Array(n + 1);
+  for (let k = 0; k < a.length; k++) start[a[k]! + 1]!++;
+  for (let i = 0; i < n; i++) start[i + 1]! += start[i]!;
+  const fill = start.slice(0, n);
+  const partners = new Int32Array(a.length);
+  for (let k = 0; k < a.length; k++) partners[fill[a[k]!]!++] = b[k]!;
+  const first = new Int32Array(a.length);
   let u = 0;
-  for (let k = 0; k < codes.length; k++) if (k === 0 || codes[k] !== codes[k - 1]) codes[u++] = codes[k]!;
-  const a = new Int32Array(u);
-  const b = new Int32Array(u);
-  for (let k = 0; k < u; k++) {
-    const x = Math.floor(codes[k]! / n);
-    a[k] = x;
-    b[k] = codes[k]! - x * n;
+  for (let i = 0; i < n; i++) {
+    const from = start[i]!;
+    const to = start[i + 1]!;
+    if (to - from > 1) partners.subarray(from, to).sort();
+    for (let k = from; k < to; k++) {
+      if (k > from && partners[k] === partners[k - 1]) continue;
+      first[u] = i;
+      partners[u++] = partners[k]!;
+    }
   }
-  return { a, b, length: u };
+  return { a: first.slice(0, u), b: partners.slice(0, u), length: u };
 }

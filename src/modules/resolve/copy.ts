@@ -6,8 +6,8 @@ type Field = string | number | boolean | null | undefined;
 function field(v: Field): string {
   if (v === null || v === undefined) return '\\N';
   if (typeof v === 'boolean') return v ? 't' : 'f';
-  const s = typeof v === 'number' ? String(v) : v;
-  return /[\\\t\n\r]/.test(s) ? s.replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\r/g, '\\r') : s;
+  if (typeof v === 'number') return String(v);
+  return /[\\\t\n\r]/.test(v) ? v.replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\r/g, '\\r') : v;
 }
 
 export function intArray(items: readonly number[]): string {
@@ -35,4 +35,26 @@ export async function copyRows(tx: Tx, table: string, columns: readonly string[]
   }
   if (buf.length > 0) await tx.copyFrom(sql, [buf.join('')]);
   return total;
+}
+
+/**
+ * Bulk-loads tables with their secondary indexes dropped and built again after: one sort per
+ * index instead of an index insertion per row. The definitions are read from the catalog, so
+ * the migrations stay their only source; indexes behind constraints (keys) are kept.
+ */
+export async function withoutIndexes(tx: Tx, tables: readonly string[], load: () => Promise<void>): Promise<void> {
+  const indexes = await tx.query<{ name: string; def: string }>(
+    `SELECT i.indexname AS name, i.indexdef AS def FROM pg_indexes i
+     WHERE i.schemaname = current_schema() AND i.tablename = ANY($1::text[])
+       AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conname = i.indexname AND c.connamespace = current_schema()::regnamespace)
+     ORDER BY i.indexname`,
+    [tables],
+  );
+  for (const i of indexes) await tx.exec(`DROP INDEX ${i.name}`);
+  await load();
+  // Enough memory for each build to sort in memory at millions of rows; restored after.
+  const [was] = await tx.query<{ v: string }>(`SELECT current_setting('maintenance_work_mem') AS v`);
+  await tx.query(`SELECT set_config('maintenance_work_mem', '256MB', true)`);
+  for (const i of indexes) await tx.exec(i.def);
+  await tx.query(`SELECT set_config('maintenance_work_mem', $1, true)`, [was!.v]);
 }

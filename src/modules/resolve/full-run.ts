@@ -3,11 +3,11 @@ import { applyResults, type ApplyStats } from './apply-results';
 import { collapse } from './collapse';
 import { keptApart } from './index-match';
 import type { DecisionConstraints } from './constraints';
-import { logit2, trainModel, type Model } from './match';
-import { clearIndex, writeOversized, writePairs, writeWholeIndex, type IndexRow } from './match-index.repo';
+import { logit2, type Model } from './match';
+import { clearIndex, writeOversized, writeWholeIndex, type IndexRow } from './match-index.repo';
 import { loadMentions, type Mentions, type OrgMention } from './mentions';
 import { clusterOrgSet, orgKeys } from './org-engine';
-import { clusterSet, PersonSet, scoreEdges } from './person-engine';
+import { clusterSet, PersonSet, scoreWholeSet } from './person-engine';
 import { allLinks, relinkCalls } from './resolve.repo';
 import type { ResolveProgress } from './resolve.types';
 import { replaceReviewItems } from './review.repo';
@@ -26,46 +26,52 @@ export interface RunCounts extends ApplyStats {
   oversizedBlocks: number;
 }
 
-/** Model to use: the active one, unless asked to retrain or there is none yet. */
-export type ModelChoice = { model: Model; trained: boolean };
-
 /**
  * A full run: every latest-version mention is matched and clustered from scratch with the
- * model given, and the index, links, entities and review queue are rewritten to agree.
+ * model given (none: one is trained on the mentions, unsupervised), and the index, links,
+ * entities and review queue are rewritten to agree.
  */
 export async function fullRun(
   tx: Tx,
-  chooseModel: (set: PersonSet) => Promise<ModelChoice>,
+  given: Model | null,
   decisions: readonly DecisionConstraints[],
   progress: ResolveProgress,
-): Promise<{ counts: RunCounts; model: ModelChoice }> {
+): Promise<{ counts: RunCounts; model: Model }> {
   const t0 = Date.now();
   let loaded = 0;
   const mentions = await loadMentions(tx, { kind: 'all' }, (n) => (loaded += n));
   progress(`read ${mentions.persons.length} person and ${mentions.orgs.length} organization mentions from ${loaded} fact rows (${secs(t0)})`);
   const folded = collapse(mentions.persons, new Map(), keptApart(decisions));
   const set = new PersonSet(folded.reps);
-  const choice = await chooseModel(set);
-  progress(`${choice.trained ? 'trained a new' : 'using the stored'} match model (${secs(t0)})`);
-  const scored = scoreEdges(set, choice.model);
-  progress(`scored ${scored.pairsScored} candidate pairs, ${scored.edges.length} at or above the review bar (${secs(t0)})`);
+  const scored = await scoreWholeSet(set, given, { thresholds: { ...RESOLVE_THRESHOLDS } });
+  const laps = Object.entries(scored.timings).map(([k, ms]) => `${k} ${(ms / 1000).toFixed(1)}s`).join(', ');
+  progress(`${given ? 'using the stored' : 'trained a new'} match model; scored ${scored.pairsScored} candidate pairs (${scored.compared} compared, ${scored.scoringOnly} of them for scoring only), ${scored.edges.length} at or above the review bar (${laps}; ${secs(t0)})`);
   const dups = new Map<number, number[]>();
   for (const [m, rep] of folded.repOf) if (m !== rep) dups.set(rep, [...(dups.get(rep) ?? []), m]);
-  const persons = clusterSet(set, choice.model, scored.edges, decisions, (m) => folded.repOf.get(m) ?? m, dups);
+  const persons = clusterSet(set, scored.model, scored.edges, decisions, (m) => folded.repOf.get(m) ?? m, dups);
   const orgs = clusterOrgSet(mentions.orgs, decisions);
   progress(`clustered into ${persons.entities.length} persons and ${orgs.entities.length} organizations (${secs(t0)})`);
 
+  const steps: string[] = [];
+  let t1 = Date.now();
+  const step = (name: string) => {
+    steps.push(`${name} ${secs(t1)}`);
+    t1 = Date.now();
+  };
   await clearIndex(tx);
-  await writeWholeIndex(tx, indexRows(mentions, folded, set, scored.oversized));
-  await writePairs(tx, scored.edges);
+  await writeWholeIndex(tx, indexRows(mentions, folded, set, scored.oversized), scored.edges);
   await writeOversized(tx, scored.oversized);
+  step('index and pairs');
   const old = await allLinks(tx);
   const desired = { links: [...persons.links, ...orgs.links], entities: [...persons.entities, ...orgs.entities] };
   const keep = new Set(desired.links.map((l) => l.mention));
   const stats = await applyResults(tx, desired, old, [...old.keys()].filter((m) => !keep.has(m)));
+  step('links');
   await replaceReviewItems(tx, null, persons.review);
+  step('review');
   const callLinks = await relinkCalls(tx, null);
-  progress(`wrote links: ${stats.linksChanged} changed, ${stats.entitiesCreated} entities created, ${stats.entitiesRetired} retired (${secs(t0)})`);
+  step('calls');
+  progress(`wrote links: ${stats.linksChanged} changed, ${stats.entitiesCreated} entities created, ${stats.entitiesRetired} retired (${steps.join(', ')}; ${secs(t0)})`);
   const counts: RunCounts = {
     ...stats,
     mentions: mentions.persons.length + mentions.orgs.length,
@@ -80,7 +86,7 @@ export async function fullRun(
     callLinks,
     oversizedBlocks: scored.oversized.size,
   };
-  return { counts, model: choice };
+  return { counts, model: scored.model };
 }
 
 /**
@@ -89,11 +95,6 @@ export async function fullRun(
  * between 1 % and 10 % and 30 of those were the same person; of the 7,315 from 10 % up, 1,372.
  */
 export const RESOLVE_THRESHOLDS = { match: 0.5, review: 0.1 } as const;
-
-/** Trains a model on the set (unsupervised, labels never used). */
-export function trainOn(set: PersonSet): Model {
-  return trainModel(set.store, { thresholds: { ...RESOLVE_THRESHOLDS } });
-}
 
 export function secs(t0: number): string {
   return `${((Date.now() - t0) / 1000).toFixed(1)}s`;

@@ -1,5 +1,5 @@
 import type { Tx } from '../../db/database';
-import { copyRows, textArray } from './copy';
+import { copyRows, textArray, withoutIndexes } from './copy';
 
 /** SQL of the match index: resolved mentions, their blocks and the scored pairs kept. */
 export interface IndexRow {
@@ -42,15 +42,20 @@ export async function writeMentions(tx: Tx, rows: readonly IndexRow[]): Promise<
   await copyRows(tx, 'match_blocks', ['block', 'mention'], blockRows(rows));
 }
 
-/** A full run's index: block rows are loaded without their indexes, which are built after. */
-export async function writeWholeIndex(tx: Tx, rows: readonly IndexRow[]): Promise<void> {
-  await tx.exec(`DROP INDEX IF EXISTS match_blocks_block_idx; DROP INDEX IF EXISTS match_blocks_mention_idx;`);
-  await writeMentions(tx, rows);
-  await tx.exec(`CREATE INDEX match_blocks_block_idx ON match_blocks (block); CREATE INDEX match_blocks_mention_idx ON match_blocks (mention);`);
+/** A full run's index (into emptied tables): rows are loaded without the indexes, which are built after. */
+export async function writeWholeIndex(tx: Tx, rows: readonly IndexRow[], pairs: readonly PairRow[]): Promise<void> {
+  await withoutIndexes(tx, ['match_mentions', 'match_blocks', 'match_pairs'], async () => {
+    await writeMentions(tx, rows);
+    await writePairs(tx, pairs);
+  });
 }
 
 export async function writePairs(tx: Tx, rows: readonly PairRow[]): Promise<void> {
-  await copyRows(tx, 'match_pairs', ['a', 'b', 'weight', 'proven', 'conflicts'], rows.map((p) => [p.a, p.b, p.weight, p.proven, textArray(p.conflicts)]));
+  await copyRows(tx, 'match_pairs', ['a', 'b', 'weight', 'proven', 'conflicts'], pairRows(rows));
+}
+
+function* pairRows(rows: readonly PairRow[]): Generator<[number, number, number, boolean, string]> {
+  for (const p of rows) yield [p.a, p.b, p.weight, p.proven, textArray(p.conflicts)];
 }
 
 export async function writeOversized(tx: Tx, blocks: ReadonlyMap<number, number>): Promise<void> {

@@ -1,7 +1,18 @@
-import { blockPairs, blocksOf, MembershipBuilder } from './blocking-keys';
+import { blockPairs, blocksOf, MembershipBuilder, type BlockPairs } from './blocking-keys';
 import type { DecisionConstraints } from './constraints';
 import { displayName, entityIdFor, personName } from './entity-ids';
-import { identifierEvidence, logit2, RecordStore, Scorer, scorePairs, type Model } from './match';
+import {
+  identifierEvidence,
+  logit2,
+  RecordStore,
+  Scorer,
+  scoreParallel,
+  scorePairs,
+  type MatchRecord,
+  type Model,
+  type ScoreResult,
+  type TrainOptions,
+} from './match';
 import type { PairRow } from './match-index.repo';
 import type { PersonMention } from './mentions';
 import { clusterPersons, type EdgeList, type ReviewPair } from './person-clusters';
@@ -14,13 +25,20 @@ import type { DesiredEntity, DesiredLink } from './resolve.types';
  */
 export class PersonSet {
   readonly reps: readonly PersonMention[];
+  /** The representatives' records, in store order. */
+  readonly records: readonly MatchRecord[];
   readonly store = new RecordStore();
   readonly position = new Map<number, number>();
+  /** Blocks with a tighter cap than the run's (see blocksOf), once allBlocks has run. */
+  readonly caps = new Map<number, number>();
+  // Every record's blocks, computed once.
+  private cached: { start: Int32Array; list: Int32Array } | null = null;
 
   constructor(reps: readonly PersonMention[]) {
     const sorted = [...reps].sort((x, y) => x.mention - y.mention);
     this.reps = sorted.filter((r, k) => k === 0 || sorted[k - 1]!.mention !== r.mention);
-    this.store.add(this.reps.map((r) => r.record));
+    this.records = this.reps.map((r) => r.record);
+    this.store.add(this.records);
     this.reps.forEach((r, i) => this.position.set(r.mention, i));
   }
 
@@ -28,8 +46,30 @@ export class PersonSet {
     return this.reps.length;
   }
 
+  /** Block numbers of record i, ascending. */
   blocks(i: number): number[] {
-    return blocksOf(this.store, i);
+    const all = this.allBlocks();
+    return Array.from(all.list.subarray(all.start[i], all.start[i + 1]));
+  }
+
+  /** Every record's blocks (compressed rows): blocking and the index both need them. */
+  allBlocks(): { start: Int32Array; list: Int32Array } {
+    if (this.cached) return this.cached;
+    const start = new Int32Array(this.size + 1);
+    let list = new Int32Array(1024);
+    for (let i = 0; i < this.size; i++) {
+      const blocks = blocksOf(this.store, i, undefined, this.caps);
+      let at = start[i]!;
+      if (at + blocks.length > list.length) {
+        const next = new Int32Array(Math.max(list.length * 2, at + blocks.length));
+        next.set(list);
+        list = next;
+      }
+      for (const b of blocks) list[at++] = b;
+      start[i + 1] = at;
+    }
+    this.cached = { start, list: list.subarray(0, start[this.size]) };
+    return this.cached;
   }
 }
 
@@ -48,15 +88,52 @@ export interface EdgeOptions {
   onlyBlocks?: ReadonlySet<number>;
 }
 
-/** Candidate pairs from the stored-compatible blocks, scored with the model. */
-export function scoreEdges(set: PersonSet, model: Model, opts: EdgeOptions = {}): EdgeResult {
+/** Candidate pairs from the stored-compatible blocks, with the blocks over the cap. */
+function candidatePairs(set: PersonSet, opts: EdgeOptions): BlockPairs {
   const builder = new MembershipBuilder();
+  const { start, list } = set.allBlocks();
   for (let i = 0; i < set.size; i++) {
-    for (const b of set.blocks(i)) if (!opts.onlyBlocks || opts.onlyBlocks.has(b)) builder.add(b, i);
+    for (let e = start[i]!; e < start[i + 1]!; e++) if (!opts.onlyBlocks || opts.onlyBlocks.has(list[e]!)) builder.add(list[e]!, i);
   }
   const isNew = opts.isNew ? Uint8Array.from(set.reps, (r) => (opts.isNew!(r.mention) ? 1 : 0)) : undefined;
-  const { pairs, oversized } = blockPairs(builder.build(), set.size, isNew ? { isNew } : {});
-  const scored = scorePairs(model, set.store, pairs);
+  return blockPairs(builder.build(), set.size, { caps: set.caps, ...(isNew ? { isNew } : {}) });
+}
+
+/** Candidate pairs from the stored-compatible blocks, scored with the model on this thread (a batch). */
+export function scoreEdges(set: PersonSet, model: Model, opts: EdgeOptions = {}): EdgeResult {
+  const { pairs, oversized } = candidatePairs(set, opts);
+  return { edges: keptEdges(set, model, scorePairs(model, set.store, pairs)), pairsScored: pairs.length, oversized };
+}
+
+export interface WholeSetEdges extends EdgeResult {
+  model: Model;
+  /** Pairs compared: the candidates, and training's own candidates when it trained. */
+  compared: number;
+  /** Candidates training's blocking did not propose. */
+  scoringOnly: number;
+  /** Wall milliseconds per stage. */
+  timings: Record<string, number>;
+}
+
+/**
+ * Every candidate pair of the set, compared and scored on two threads; with `model` null a
+ * model is trained first (unsupervised, as trainModel does), sharing the comparisons with
+ * scoring. The pairs, weights and model are those of scoreEdges and trainModel.
+ */
+export async function scoreWholeSet(set: PersonSet, model: Model | null, train: Partial<TrainOptions>): Promise<WholeSetEdges> {
+  let oversized = new Map<number, number>();
+  const block = () => {
+    const found = candidatePairs(set, {});
+    oversized = found.oversized;
+    return found.pairs;
+  };
+  const done = await scoreParallel(set.store, set.records, block, model ? { model } : { train });
+  const edges = keptEdges(set, done.model, done.scored);
+  return { edges, pairsScored: done.pairs.length, oversized, model: done.model, compared: done.compared, scoringOnly: done.scoringOnly, timings: done.timings };
+}
+
+/** Scored pairs at or above the review bar, in mention keys. */
+function keptEdges(set: PersonSet, model: Model, scored: ScoreResult): PairRow[] {
   const reviewBits = logit2(model.thresholds.review);
   const proven = new Set(scored.proven);
   const edges: PairRow[] = [];
@@ -70,7 +147,7 @@ export function scoreEdges(set: PersonSet, model: Model, opts: EdgeOptions = {})
       conflicts: scored.conflicts.get(k) ?? [],
     });
   }
-  return { edges, pairsScored: pairs.length, oversized };
+  return edges;
 }
 
 export interface SetClusters {

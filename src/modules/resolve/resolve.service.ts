@@ -2,9 +2,8 @@ import type { Database } from '../../db/database';
 import type { RequestContext } from '../../shared/context';
 import { audit } from '../audit';
 import { authorize } from '../auth/policy';
-import { fullRun, trainOn, type RunCounts } from './full-run';
+import { fullRun, type RunCounts } from './full-run';
 import { incrementalRun } from './incremental-run';
-import type { Model } from './match';
 import { activeModel, allBatches, insertRun, lockResolution, markResolved, saveModel, unresolvedBatches } from './resolve.repo';
 import { RESOLVE_POLICY } from './resolve.policy';
 import type { ResolveProgress } from './resolve.types';
@@ -56,14 +55,13 @@ export async function runResolve(database: Database, ctx: RequestContext, opts: 
     let batches: string[];
     if (full) {
       batches = await allBatches(tx);
-      const choose = async (set: Parameters<typeof trainOn>[0]): Promise<{ model: Model; trained: boolean }> => {
-        if (active && !opts.retrain) return { model: active.model, trained: false };
-        const model = trainOn(set);
-        version = await saveModel(tx, model, set.size, ctx.actor.username);
+      const given = active && !opts.retrain ? active.model : null;
+      const run = await fullRun(tx, given, decisions, progress);
+      counts = run.counts;
+      if (given === null) {
+        version = await saveModel(tx, run.model, counts.representatives, ctx.actor.username);
         trained = true;
-        return { model, trained: true };
-      };
-      counts = (await fullRun(tx, choose, decisions, progress)).counts;
+      }
     } else {
       batches = await unresolvedBatches(tx);
       if (batches.length > 0 && model) counts = await incrementalRun(tx, model, batches, decisions, progress);

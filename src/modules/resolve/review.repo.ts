@@ -1,5 +1,5 @@
 import type { Tx } from '../../db/database';
-import { copyRows } from './copy';
+import { copyRows, withoutIndexes } from './copy';
 import type { DecisionConstraints } from './constraints';
 import type { DecisionKind, ReviewReason } from './resolve.types';
 
@@ -25,6 +25,16 @@ export async function replaceReviewItems(
   scope: readonly number[] | null,
   items: readonly { a: number; b: number; weight: number; reason: ReviewReason }[],
 ): Promise<void> {
+  // A full run rewrites most of the queue: its secondary indexes are built once after.
+  if (scope === null) await withoutIndexes(tx, ['review_queue'], () => writeReviewItems(tx, scope, items));
+  else await writeReviewItems(tx, scope, items);
+}
+
+async function writeReviewItems(
+  tx: Tx,
+  scope: readonly number[] | null,
+  items: readonly { a: number; b: number; weight: number; reason: ReviewReason }[],
+): Promise<void> {
   if (scope === null) await tx.query(`UPDATE review_queue SET status = 'closed', updated_at = now() WHERE status = 'open'`);
   else if (scope.length > 0) {
     await tx.query(
@@ -35,13 +45,17 @@ export async function replaceReviewItems(
   }
   if (items.length === 0) return;
   await tx.exec(`CREATE TEMP TABLE IF NOT EXISTS resolve_review (a bigint, b bigint, weight double precision, reason text) ON COMMIT DROP; DELETE FROM resolve_review;`);
-  await copyRows(tx, 'resolve_review', ['a', 'b', 'weight', 'reason'], items.map((i) => [Math.min(i.a, i.b), Math.max(i.a, i.b), i.weight, i.reason]));
+  await copyRows(tx, 'resolve_review', ['a', 'b', 'weight', 'reason'], reviewRows(items));
   await tx.query(
     `INSERT INTO review_queue (mention_a, mention_b, weight, reason)
      SELECT a, b, weight, reason FROM resolve_review
      ON CONFLICT (mention_a, mention_b) DO UPDATE SET weight = EXCLUDED.weight, reason = EXCLUDED.reason, status = 'open',
        updated_at = CASE WHEN review_queue.status = 'open' AND review_queue.weight = EXCLUDED.weight THEN review_queue.updated_at ELSE now() END`,
   );
+}
+
+function* reviewRows(items: readonly { a: number; b: number; weight: number; reason: ReviewReason }[]): Generator<[number, number, number, string]> {
+  for (const i of items) yield [Math.min(i.a, i.b), Math.max(i.a, i.b), i.weight, i.reason];
 }
 
 type RawItem = { id: string; mention_a: string; mention_b: string; weight: number; reason: ReviewReason; status: ReviewItemRow['status']; decision_id: string | null };

@@ -65,4 +65,25 @@ describe('EM', () => {
     expect(fit.m[1]).toEqual([0, 0.6, 0.3, 0.1]);
     expect(fit.m[2]).not.toEqual([0, 0.6, 0.3, 0.1]);
   });
+
+  it('groups wide rows into the same patterns whether keys are numbers or strings', () => {
+    const r = rng(3);
+    const group = (width: number, top: number) => {
+      const n = 2000;
+      const rows = Uint8Array.from({ length: n * width }, () => Math.floor(r() * 3) * top);
+      const ps = toPatterns(rows, width, n);
+      // Reference: string keys, patterns in order of first appearance.
+      const seen = new Map<string, number>();
+      for (let k = 0; k < n; k++) {
+        const key = Array.from(rows.subarray(k * width, (k + 1) * width)).join(',');
+        seen.set(key, (seen.get(key) ?? 0) + 1);
+      }
+      expect(Array.from(ps.counts)).toEqual([...seen.values()]);
+      expect(Array.from(ps.levels)).toEqual(
+        [...seen.keys()].flatMap((k) => k.split(',').map(Number)),
+      );
+    };
+    group(18, 1); // 3^18: numeric keys beyond the old 15-column limit
+    group(12, 100); // 201^12 overflows 2^53: string keys
+  });
 });

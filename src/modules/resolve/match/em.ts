@@ -36,8 +36,9 @@ export interface EmResult extends EmParams {
 
 /**
  * Collapse pair-wise level rows into distinct patterns with counts. `pick` restricts to some
- * rows (pair indexes) without copying them. Keys are mixed-radix numbers (levels < 10, at most
- * 15 comparisons keep them exact doubles); wider rows fall back to string keys.
+ * rows (pair indexes) without copying them. Keys are mixed-radix numbers, each column's radix
+ * one more than its highest level among these rows: sixteen comparisons of a few levels each
+ * stay far below 2^53 (exact doubles). Rows whose radices overflow fall back to string keys.
  */
 export function toPatterns(
   rows: Uint8Array,
@@ -48,13 +49,14 @@ export function toPatterns(
   const index = new Map<number | string, number>();
   const counts: number[] = [];
   const levels: number[] = [];
-  const numeric = width <= 15;
+  const radix = columnRadix(rows, width, n, pick);
+  const numeric = radix.reduce((p, r) => p * r, 1) <= Number.MAX_SAFE_INTEGER;
   for (let k = 0; k < n; k++) {
     const off = (pick ? pick[k]! : k) * width;
     let key: number | string;
     if (numeric) {
       key = 0;
-      for (let c = 0; c < width; c++) key = key * 10 + rows[off + c]!;
+      for (let c = 0; c < width; c++) key = key * radix[c]! + rows[off + c]!;
     } else {
       key = String.fromCharCode(...rows.subarray(off, off + width));
     }
@@ -73,6 +75,21 @@ export function toPatterns(
     width,
     size: counts.length,
   };
+}
+
+/** Per column: its highest level among the rows, plus one. */
+function columnRadix(
+  rows: Uint8Array,
+  width: number,
+  n: number,
+  pick?: ArrayLike<number>,
+): number[] {
+  const max = new Uint8Array(width);
+  for (let k = 0; k < n; k++) {
+    const off = (pick ? pick[k]! : k) * width;
+    for (let c = 0; c < width; c++) if (rows[off + c]! > max[c]!) max[c] = rows[off + c]!;
+  }
+  return Array.from(max, (m) => m + 1);
 }
 
 const PSEUDO = 0.01;

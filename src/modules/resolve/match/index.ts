@@ -34,6 +34,7 @@ export { COMPARISONS } from './comparisons';
 export type { ComparisonDef, LevelInfo } from './comparisons';
 export type { Clustering, ClusterConstraints, ReviewItem, WeightThresholds } from './cluster';
 export type { ScoreResult } from './score';
+export type { TrainOptions };
 export {
   generateCandidates,
   resolveRecords,
@@ -42,7 +43,7 @@ export {
   type CandidateResult,
 } from './pipeline';
 export { MatchIndex, matchNewRecords, type NewRecordMatches } from './incremental';
-export { resolveRecordsParallel } from './parallel';
+export { resolveRecordsParallel, scoreParallel, type ParallelScores } from './parallel';
 export { explainPair };
 export { identifierEvidence, PROVEN_BITS } from './deterministic';
 

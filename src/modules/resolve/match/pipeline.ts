@@ -66,7 +66,6 @@ export interface ResolveResult {
   timings: Record<string, number>;
 }
 
-/** Whole-batch resolution: block, train (unless given a model), score, cluster. */
 /** Wall-clock laps per stage, in milliseconds. */
 export function stopwatch(timings: Record<string, number>): (name: string) => void {
   let t = performance.now();
@@ -97,6 +96,26 @@ export function resolveRecords(
   return finishResolve(store, candidates, rows, options, timings, lap);
 }
 
+/** Trains a model on the candidates (`rows` are theirs, in their order), as resolveRecords does. */
+export function trainOnCandidates(
+  store: RecordStore,
+  candidates: CandidateResult,
+  rows: ComparisonRows,
+  options: Partial<ResolveOptions>,
+  pre?: TrainingRows,
+): Model {
+  const crossSourceOnly = options.blocking?.crossSourceOnly ?? false;
+  return trainOnStore(
+    store,
+    candidates.index,
+    candidates.pairs,
+    rows,
+    { crossSourceOnly, ...options.train },
+    undefined,
+    pre,
+  );
+}
+
 /** Train (unless a model is given), score from precomputed rows, and cluster. */
 export function finishResolve(
   store: RecordStore,
@@ -108,18 +127,7 @@ export function finishResolve(
   /** Training pairs' rows computed elsewhere (a worker), see trainingPairs. */
   pre?: TrainingRows,
 ): ResolveResult {
-  const crossSourceOnly = options.blocking?.crossSourceOnly ?? false;
-  const model =
-    options.model ??
-    trainOnStore(
-      store,
-      candidates.index,
-      candidates.pairs,
-      rows,
-      { crossSourceOnly, ...options.train },
-      undefined,
-      pre,
-    );
+  const model = options.model ?? trainOnCandidates(store, candidates, rows, options, pre);
   lap('train');
   const scorer = new Scorer(model, store);
   const scored = scoreStorePairs(model, store, candidates.pairs, scorer, rows);

@@ -1,5 +1,7 @@
+import { PairBuffer } from './blocking';
 import type { ComparisonDef } from './comparisons';
 import type { RecordStore } from './store';
+import type { PairList } from './types';
 
 /** Comparison levels of many pairs, one byte per comparison: computed once, used by EM and scoring. */
 export interface ComparisonRows {
@@ -21,12 +23,150 @@ export function computeRows(
   b: ArrayLike<number>,
   n: number,
 ): ComparisonRows {
+  const levels = new Uint8Array(n * defs.length);
+  fillRows(s, defs, a, b, 0, n, levels);
+  return { defs, width: defs.length, levels, n };
+}
+
+/** Rows of pairs from..to-1 into `levels` (row k at k × width). */
+function fillRows(
+  s: RecordStore,
+  defs: readonly ComparisonDef[],
+  a: ArrayLike<number>,
+  b: ArrayLike<number>,
+  from: number,
+  to: number,
+  levels: Uint8Array,
+): void {
   const width = defs.length;
-  const levels = new Uint8Array(n * width);
-  for (let k = 0; k < n; k++) {
+  for (let k = from; k < to; k++) {
     const i = a[k]!;
     const j = b[k]!;
     for (let c = 0; c < width; c++) levels[k * width + c] = defs[c]!.level(s, i, j);
   }
-  return { defs, width, levels, n };
+}
+
+/**
+ * Rows computed by several threads at once, all in shared memory: each thread claims the next
+ * chunk of pairs from a shared counter until none is left, so the threads finish together
+ * however much else each had to do first (a fixed split waits for the slower one).
+ */
+export interface SharedRowsJob {
+  a: Int32Array;
+  b: Int32Array;
+  n: number;
+  /** Row k at k × width. */
+  levels: Uint8Array;
+  /** The next unclaimed pair (one element). */
+  next: Int32Array;
+}
+
+const CLAIM = 2048;
+
+/** A counter in shared memory from which threads claim chunks of work (see claimChunks). */
+export function sharedCounter(): Int32Array {
+  return new Int32Array(new SharedArrayBuffer(4));
+}
+
+/** Claims chunks of 0..n-1 from the shared counter and works them until none is left. */
+export function claimChunks(
+  next: Int32Array,
+  n: number,
+  work: (from: number, to: number) => void,
+): number {
+  let done = 0;
+  for (;;) {
+    const from = Atomics.add(next, 0, CLAIM);
+    if (from >= n) return done;
+    const to = Math.min(n, from + CLAIM);
+    work(from, to);
+    done += to - from;
+  }
+}
+
+export function sharedRowsJob(width: number, a: Int32Array, b: Int32Array): SharedRowsJob {
+  const n = a.length;
+  return {
+    a: shareInts(a),
+    b: shareInts(b),
+    n,
+    levels: new Uint8Array(new SharedArrayBuffer(n * width)),
+    next: sharedCounter(),
+  };
+}
+
+/** In shared memory (the worker reads it without a copy of its own): a copy, unless it is already. */
+export function shareInts(x: Int32Array): Int32Array {
+  if (x.buffer instanceof SharedArrayBuffer) return x;
+  const out = new Int32Array(new SharedArrayBuffer(x.length * 4));
+  out.set(x);
+  return out;
+}
+
+/** Claims and computes chunks of the job until none is left; returns how many rows it did. */
+export function claimRows(
+  s: RecordStore,
+  defs: readonly ComparisonDef[],
+  job: SharedRowsJob,
+): number {
+  return claimChunks(job.next, job.n, (from, to) =>
+    fillRows(s, defs, job.a, job.b, from, to, job.levels),
+  );
+}
+
+/**
+ * Where pairs' rows are: pair k's is row rowOf[k] (k without rowOf) of `rows`, or, counting
+ * on, of `more` (rows of pairs compared for these pairs only).
+ */
+export interface PairRowsAt {
+  rows: ComparisonRows;
+  rowOf: Int32Array | null;
+  more: ComparisonRows | null;
+}
+
+/** Where each wanted pair's comparison row lies: see sharePairs. */
+export interface SharedPairs {
+  /** Per wanted pair: its row among the known pairs' rows followed by the missing ones'. */
+  rowOf: Int32Array;
+  /** Wanted pairs that are not known: they still need comparing. */
+  missing: PairList;
+}
+
+/**
+ * Joins two lists of pairs (a < b) of the same n records, so that the pairs both hold are
+ * compared once: `wanted` pairs found among `known` point at their row, the others are listed
+ * to be compared after the known ones. `known` is bucketed by its first record (a counting
+ * sort, linear: no map of pair codes, which would not fit at millions of pairs).
+ */
+export function sharePairs(known: PairList, wanted: PairList, n: number): SharedPairs {
+  const start = new Int32Array(n + 1);
+  for (let k = 0; k < known.length; k++) start[known.a[k]! + 1]!++;
+  for (let i = 0; i < n; i++) start[i + 1]! += start[i]!;
+  const fill = start.slice(0, n);
+  const byA = new Int32Array(known.length);
+  for (let k = 0; k < known.length; k++) byA[fill[known.a[k]!]!++] = k;
+  // stamp[b] === a + 1 while a's known pairs are marked: slot[b] is then the row of (a, b).
+  const stamp = new Int32Array(n);
+  const slot = new Int32Array(n);
+  // Shared memory: scoring on two threads reads it as it is.
+  const rowOf = new Int32Array(new SharedArrayBuffer(wanted.length * 4));
+  const missing = new PairBuffer();
+  let marked = -1;
+  for (let k = 0; k < wanted.length; k++) {
+    const a = wanted.a[k]!;
+    const b = wanted.b[k]!;
+    if (a !== marked) {
+      for (let e = start[a]!; e < start[a + 1]!; e++) {
+        stamp[known.b[byA[e]!]!] = a + 1;
+        slot[known.b[byA[e]!]!] = byA[e]!;
+      }
+      marked = a;
+    }
+    if (stamp[b] === a + 1) rowOf[k] = slot[b]!;
+    else {
+      rowOf[k] = known.length + missing.length;
+      missing.push(a, b);
+    }
+  }
+  return { rowOf, missing: missing.finish() };
 }

@@ -1,7 +1,14 @@
 import { identifierEvidence, PROVEN_BITS } from './deterministic';
 import { logit2, Scorer, type Model } from './model';
+import type { ComparisonDef } from './comparisons';
+import {
+  claimChunks,
+  sharedCounter,
+  shareInts,
+  type ComparisonRows,
+  type PairRowsAt,
+} from './rows';
 import type { RecordStore } from './store';
-import type { ComparisonRows } from './rows';
 import type { PairList, ScoredPairs } from './types';
 
 export interface ScoreResult extends ScoredPairs {
@@ -9,6 +16,39 @@ export interface ScoreResult extends ScoredPairs {
   conflicts: Map<number, string[]>;
   /** Pair indexes proven by a shared identifier without contradiction. */
   proven: number[];
+}
+
+/** Per-pair flag of a scoring output: proven by an identifier. */
+export const PROVEN_FLAG = 1;
+
+/** Scoring output that several threads can fill, a range of pairs each. */
+export interface ScoreOutput {
+  weight: Float64Array;
+  /** PROVEN_FLAG or 0, per pair. */
+  flags: Uint8Array;
+  /** Contradictions by pair index, in pair order within a range. */
+  conflicts: Map<number, string[]>;
+}
+
+/** What scoring a range of pairs needs: built once per run and thread. */
+export interface PairScoring {
+  model: Model;
+  store: RecordStore;
+  pairs: PairList;
+  scorer: Scorer;
+  /** Precomputed rows: the pairs' own in order, or placed elsewhere (PairRowsAt). */
+  rows: PairRowsAt | null;
+}
+
+export function pairScoring(
+  model: Model,
+  store: RecordStore,
+  pairs: PairList,
+  scorer = new Scorer(model, store),
+  given?: ComparisonRows | PairRowsAt,
+): PairScoring {
+  const rows = !given ? null : 'levels' in given ? { rows: given, rowOf: null, more: null } : given;
+  return { model, store, pairs, scorer, rows };
 }
 
 /**
@@ -20,36 +60,135 @@ export function scoreStorePairs(
   store: RecordStore,
   pairs: PairList,
   scorer = new Scorer(model, store),
-  rows?: ComparisonRows,
+  rows?: ComparisonRows | PairRowsAt,
 ): ScoreResult {
-  const columns = rows ? scorer.rowColumns(rows.defs) : null;
-  const weight = new Float64Array(pairs.length);
-  const conflicts = new Map<number, string[]>();
+  const out: ScoreOutput = {
+    weight: new Float64Array(pairs.length),
+    flags: new Uint8Array(pairs.length),
+    conflicts: new Map(),
+  };
+  scoreRange(pairScoring(model, store, pairs, scorer, rows), 0, pairs.length, out);
+  return scoreResult(pairs, out);
+}
+
+export function scoreResult(pairs: PairList, out: ScoreOutput): ScoreResult {
   const proven: number[] = [];
+  for (let k = 0; k < pairs.length; k++) if (out.flags[k] === PROVEN_FLAG) proven.push(k);
+  return {
+    a: pairs.a,
+    b: pairs.b,
+    length: pairs.length,
+    weight: out.weight,
+    conflicts: out.conflicts,
+    proven,
+  };
+}
+
+/** Scores pairs from..to-1 into `out`. */
+export function scoreRange(p: PairScoring, from: number, to: number, out: ScoreOutput): void {
+  const { model, store, pairs, scorer } = p;
+  const rows = p.rows?.rows;
+  const rowOf = p.rows?.rowOf;
+  const columns = rows ? scorer.rowColumns(rows.defs) : null;
   const matchBits = logit2(model.thresholds.match);
   const reviewBits = logit2(model.thresholds.review);
   const ids = store.identifiers;
   // Identifier comparison level 0 (nothing shared, no conflicting lifetime number) means the
   // identifier rules have nothing to say: skip them for that pair.
   const idCol = rows ? rows.defs.findIndex((d) => d.name === 'identifiers') : -1;
-  for (let k = 0; k < pairs.length; k++) {
+  for (let k = from; k < to; k++) {
     const a = pairs.a[k]!;
     const b = pairs.b[k]!;
+    let levels = rows?.levels;
+    let off = 0;
+    if (rows) {
+      const r = rowOf ? rowOf[k]! : k;
+      if (r < rows.n) off = r * rows.width;
+      else {
+        levels = p.rows!.more!.levels;
+        off = (r - rows.n) * rows.width;
+      }
+    }
     let w =
-      rows && columns
-        ? scorer.weightFromRow(rows.levels, k * rows.width, columns, a, b)
-        : scorer.weight(a, b);
-    if (ids[a] && ids[b] && (idCol < 0 || rows!.levels[k * rows!.width + idCol] !== 0)) {
+      levels && columns ? scorer.weightFromRow(levels, off, columns, a, b) : scorer.weight(a, b);
+    if (ids[a] && ids[b] && (idCol < 0 || levels![off + idCol] !== 0)) {
       const ev = identifierEvidence(store, a, b);
       if (ev.conflicts.length > 0) {
-        conflicts.set(k, ev.conflicts);
+        out.conflicts.set(k, ev.conflicts);
         if (ev.proving.length > 0) w = Math.min(Math.max(w, reviewBits), matchBits - 1e-6);
       } else if (ev.proving.length > 0) {
         w = Math.max(w, PROVEN_BITS);
-        proven.push(k);
+        out.flags[k] = PROVEN_FLAG;
       }
     }
-    weight[k] = w;
+    out.weight[k] = w;
   }
-  return { a: pairs.a, b: pairs.b, length: pairs.length, weight, conflicts, proven };
+}
+
+/** A scoring run in shared memory, for several threads to claim chunks of (claimScores). */
+export interface SharedScoreJob {
+  model: Model;
+  a: Int32Array;
+  b: Int32Array;
+  n: number;
+  /** The rows: their comparisons by name, and where each pair's is (as in PairRowsAt). */
+  defs: string[];
+  levels: Uint8Array;
+  rowsN: number;
+  rowOf: Int32Array | null;
+  more: Uint8Array | null;
+  weight: Float64Array;
+  flags: Uint8Array;
+  next: Int32Array;
+}
+
+export function sharedScoreJob(p: PairScoring): SharedScoreJob {
+  const n = p.pairs.length;
+  if (!p.rows) throw new Error('a shared scoring job needs precomputed rows');
+  const { rows, rowOf, more } = p.rows;
+  return {
+    model: p.model,
+    a: shareInts(p.pairs.a),
+    b: shareInts(p.pairs.b),
+    n,
+    defs: rows.defs.map((d) => d.name),
+    levels: rows.levels,
+    rowsN: rows.n,
+    rowOf: rowOf ? shareInts(rowOf) : null,
+    more: more ? more.levels : null,
+    weight: new Float64Array(new SharedArrayBuffer(n * 8)),
+    flags: new Uint8Array(new SharedArrayBuffer(n)),
+    next: sharedCounter(),
+  };
+}
+
+/** The scoring a job describes, over this thread's copy of the store. */
+export function jobScoring(
+  job: SharedScoreJob,
+  store: RecordStore,
+  defs: readonly ComparisonDef[],
+): PairScoring & { rows: PairRowsAt } {
+  const width = defs.length;
+  const rows = { defs, width, levels: job.levels, n: job.rowsN };
+  const more = job.more
+    ? { defs, width, levels: job.more, n: job.more.length / Math.max(width, 1) }
+    : null;
+  const pairs = { a: job.a, b: job.b, length: job.n };
+  return {
+    model: job.model,
+    store,
+    pairs,
+    scorer: new Scorer(job.model, store),
+    rows: { rows, rowOf: job.rowOf, more },
+  };
+}
+
+/** Claims and scores chunks of the job until none is left; contradictions go to `conflicts`. */
+export function claimScores(
+  p: PairScoring,
+  job: SharedScoreJob,
+  conflicts: Map<number, string[]>,
+): number {
+  const out = { weight: job.weight, flags: job.flags, conflicts };
+  return claimChunks(job.next, job.n, (from, to) => scoreRange(p, from, to, out));
 }
