@@ -153,13 +153,19 @@ async function openPostgres(url: string, max: number): Promise<Database> {
 /**
  * A COPY TO STDOUT on `client`, decoded as UTF-8 chunk by chunk, inside a savepoint. If the
  * reader stops before the end, the server is asked to cancel the COPY (from a connection of its
- * own, as a cancel must be), what it still sends is read and dropped, and the savepoint is
- * rolled back: the transaction goes on.
+ * own, as a cancel must be), what it still sends is dropped until the COPY has ended or failed,
+ * and the savepoint is rolled back: the transaction goes on.
  */
 async function* copyOut(client: pg.PoolClient, copySql: string, url: string): AsyncGenerator<string> {
   const [{ pid }] = (await client.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')).rows as [{ pid: number }];
   await client.query('SAVEPOINT copy_out');
   const stream = client.query(copyToStream(copySql));
+  // Settles however the COPY finishes, whether or not anyone is reading it then (a cancelled
+  // COPY fails with an 'error' event that must not go unhandled).
+  const finished = new Promise<void>((resolve) => {
+    stream.once('end', resolve);
+    stream.once('error', () => resolve());
+  });
   const decoder = new StringDecoder('utf8');
   let ended = false;
   try {
@@ -170,14 +176,9 @@ async function* copyOut(client: pg.PoolClient, copySql: string, url: string): As
   } finally {
     if (ended) await client.query('RELEASE SAVEPOINT copy_out');
     else {
-      if (!stream.errored && !stream.readableEnded) {
-        await cancelBackend(url, pid);
-        try {
-          for await (const _ of stream.iterator({ destroyOnReturn: false })) void _;
-        } catch {
-          // the cancellation ends the COPY with an error: expected
-        }
-      }
+      stream.resume();
+      await cancelBackend(url, pid);
+      await finished;
       await client.query('ROLLBACK TO SAVEPOINT copy_out');
     }
   }
