@@ -1,5 +1,5 @@
 import { nicknameCanonical } from './match/compare/nicknames';
-import { DEFAULT_BLOCKING, DEFAULT_RULES, type BlockingRule, type PairList, type RecordStore } from './match';
+import { DEFAULT_BLOCKING, DEFAULT_RULES, GrowInt, groupByFirst, type BlockingRule, type PairList, type RecordStore } from './match';
 
 /**
  * Blocking as the database run does it. The matching core's rules say which records meet;
@@ -188,9 +188,8 @@ export function blockPairs(
 ): BlockPairs {
   const limit = opts.cap ?? BLOCK_CAP;
   const oversized = new Map<number, number>();
-  let as = new Int32Array(1024);
-  let bs = new Int32Array(1024);
-  let count = 0;
+  const as = new GrowInt();
+  const bs = new GrowInt();
   for (let start = 0; start < m.length; ) {
     let end = start + 1;
     while (end < m.length && m.block[end] === m.block[start]) end++;
@@ -203,37 +202,23 @@ export function blockPairs(
           const a = m.member[x]!;
           const b = m.member[y]!;
           if (a === b || (opts.isNew && !opts.isNew[a] && !opts.isNew[b])) continue;
-          if (count === as.length) {
-            as = grown(as);
-            bs = grown(bs);
-          }
-          as[count] = Math.min(a, b);
-          bs[count++] = Math.max(a, b);
+          as.push(Math.min(a, b));
+          bs.push(Math.max(a, b));
         }
       }
     }
     start = end;
   }
-  return { pairs: uniquePairs(as.subarray(0, count), bs.subarray(0, count), n), oversized };
-}
-
-function grown(x: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
-  const next = new Int32Array(x.length * 2);
-  next.set(x);
-  return next;
+  return { pairs: uniquePairs(as.view(), bs.view(), n), oversized };
 }
 
 /**
- * Distinct pairs in (a, b) order: a counting sort by a, then each record's few partners
+ * Distinct pairs in (a, b) order: grouped by a (groupByFirst), then each record's few partners
  * sorted in place (linear in the pairs, where one sort of all pair codes was not).
  */
 function uniquePairs(a: Int32Array, b: Int32Array, n: number): PairList {
-  const start = new Int32Array(n + 1);
-  for (let k = 0; k < a.length; k++) start[a[k]! + 1]!++;
-  for (let i = 0; i < n; i++) start[i + 1]! += start[i]!;
-  const fill = start.slice(0, n);
-  const partners = new Int32Array(a.length);
-  for (let k = 0; k < a.length; k++) partners[fill[a[k]!]!++] = b[k]!;
+  const { start, order } = groupByFirst(a, n);
+  const partners = Int32Array.from(order, (k) => b[k]!);
   const first = new Int32Array(a.length);
   let u = 0;
   for (let i = 0; i < n; i++) {

@@ -2,6 +2,7 @@ import { blockPairs, blocksOf, MembershipBuilder, type BlockPairs } from './bloc
 import type { DecisionConstraints } from './constraints';
 import { displayName, entityIdFor, personName } from './entity-ids';
 import {
+  GrowInt,
   identifierEvidence,
   logit2,
   RecordStore,
@@ -56,19 +57,12 @@ export class PersonSet {
   allBlocks(): { start: Int32Array; list: Int32Array } {
     if (this.cached) return this.cached;
     const start = new Int32Array(this.size + 1);
-    let list = new Int32Array(1024);
+    const list = new GrowInt();
     for (let i = 0; i < this.size; i++) {
-      const blocks = blocksOf(this.store, i, undefined, this.caps);
-      let at = start[i]!;
-      if (at + blocks.length > list.length) {
-        const next = new Int32Array(Math.max(list.length * 2, at + blocks.length));
-        next.set(list);
-        list = next;
-      }
-      for (const b of blocks) list[at++] = b;
-      start[i + 1] = at;
+      for (const b of blocksOf(this.store, i, undefined, this.caps)) list.push(b);
+      start[i + 1] = list.length;
     }
-    this.cached = { start, list: list.subarray(0, start[this.size]) };
+    this.cached = { start, list: list.view() };
     return this.cached;
   }
 }

@@ -293,7 +293,7 @@ function emptyReport(rule: string): RuleReport {
 }
 
 /** Growable Int32 column (a plain array of numbers costs 8+ bytes per entry). */
-class GrowInt {
+export class GrowInt {
   private data = new Int32Array(1024);
   length = 0;
   push(v: number): void {
@@ -316,6 +316,21 @@ function grow<T extends Int32Array | Uint32Array>(arr: T, make: (n: number) => T
   const next = make(arr.length * 2);
   next.set(arr);
   return next;
+}
+
+/**
+ * Indexes 0..a.length-1 grouped by their record a[k] (0..n-1), each group in index order: the
+ * group of record i is order[start[i] .. start[i+1]-1]. A counting sort, linear: no sort or map
+ * of pair codes, which would not fit at millions of pairs.
+ */
+export function groupByFirst(a: ArrayLike<number>, n: number): { start: Int32Array; order: Int32Array } {
+  const start = new Int32Array(n + 1);
+  for (let k = 0; k < a.length; k++) start[a[k]! + 1]!++;
+  for (let i = 0; i < n; i++) start[i + 1]! += start[i]!;
+  const fill = start.slice(0, n);
+  const order = new Int32Array(a.length);
+  for (let k = 0; k < a.length; k++) order[fill[a[k]!]!++] = k;
+  return { start, order };
 }
 
 /** Growable pair columns, with the bitmask of the rules that proposed each pair. */

@@ -1,4 +1,4 @@
-import { PairBuffer } from './blocking';
+import { groupByFirst, PairBuffer } from './blocking';
 import type { ComparisonDef } from './comparisons';
 import type { RecordStore } from './store';
 import type { PairList } from './types';
@@ -139,12 +139,7 @@ export interface SharedPairs {
  * sort, linear: no map of pair codes, which would not fit at millions of pairs).
  */
 export function sharePairs(known: PairList, wanted: PairList, n: number): SharedPairs {
-  const start = new Int32Array(n + 1);
-  for (let k = 0; k < known.length; k++) start[known.a[k]! + 1]!++;
-  for (let i = 0; i < n; i++) start[i + 1]! += start[i]!;
-  const fill = start.slice(0, n);
-  const byA = new Int32Array(known.length);
-  for (let k = 0; k < known.length; k++) byA[fill[known.a[k]!]!++] = k;
+  const { start, order: byA } = groupByFirst(known.a, n);
   // stamp[b] === a + 1 while a's known pairs are marked: slot[b] is then the row of (a, b).
   const stamp = new Int32Array(n);
   const slot = new Int32Array(n);
