@@ -9,34 +9,25 @@
  * DATABASE_URL set: a scratch database is created (and dropped unless ASSESS_BENCH_DB names one
  * to keep and reuse: it is loaded once, later runs only assess). Unset: embedded PGlite in a
  * temporary folder (or ASSESS_BENCH_DIR, kept and reused the same way). ASSESS_BENCH_LOAD_ONLY=1
- * loads and stops. ASSESS_BENCH_WORK_MEM (e.g. 1GB) sets the readers' work_mem (default 256MB).
+ * loads and stops. ASSESS_BENCH_WORK_MEM (e.g. 1GB) sets the readers' work_mem (default 256MB);
+ * ASSESS_BENCH_WORKERS the assessment worker threads (default 1; 0 assesses on the main thread).
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
-import pg from 'pg';
 import { loadConfig } from '../src/config';
 import { openDatabase, type Database } from '../src/db/database';
 import { migrate } from '../src/db/migrate';
 import { runAssessment } from '../src/modules/status/assess-run';
 import { systemContext } from '../src/shared/context';
 import { generateAdmissions } from './assess-data';
-import { procCpu } from './proc-cpu';
+import { admin } from './pg-admin';
+import { cpuDelta, serverCpu } from './proc-cpu';
 
 const admissions = Number(process.argv[2] ?? 1_000_000);
 const seed = Number(process.argv[3] ?? 7);
 const AS_OF = '2026-10-01';
-
-async function admin<T>(url: string, fn: (c: pg.Client) => Promise<T>): Promise<T> {
-  const c = new pg.Client({ connectionString: url });
-  await c.connect();
-  try {
-    return await fn(c);
-  } finally {
-    await c.end();
-  }
-}
 
 interface Target {
   database: Database;
@@ -76,24 +67,6 @@ async function loaded(database: Database): Promise<number> {
   return Number(r[0]!.n);
 }
 
-/** CPU seconds (user + system) of this database's server processes, by pid (Linux /proc). */
-async function serverCpu(database: Database): Promise<Map<number, number>> {
-  const out = new Map<number, number>();
-  if (database.kind !== 'postgres') return out;
-  const rows = await sql<{ pid: number }>`SELECT pid FROM pg_stat_activity WHERE datname = current_database()`.execute(database.db);
-  for (const { pid } of rows.rows) {
-    const cpu = procCpu(pid);
-    if (cpu > 0) out.set(pid, cpu);
-  }
-  return out;
-}
-
-function cpuDelta(before: Map<number, number>, after: Map<number, number>): number {
-  let s = 0;
-  for (const [pid, t] of after) s += t - (before.get(pid) ?? 0);
-  return s;
-}
-
 async function main(): Promise<void> {
   const { database, cleanup } = await open();
   try {
@@ -120,6 +93,7 @@ async function main(): Promise<void> {
       asOf: AS_OF,
       separateReader: process.env['ASSESS_BENCH_SHARED'] !== '1',
       ...(process.env['ASSESS_BENCH_WORK_MEM'] ? { workMem: process.env['ASSESS_BENCH_WORK_MEM'] } : {}),
+      ...(process.env['ASSESS_BENCH_WORKERS'] ? { workers: Number(process.env['ASSESS_BENCH_WORKERS']) } : {}),
       onProgress: (p) => {
         // Sampled here too: PGlite answers without I/O, so a timer may never get its turn.
         peak = Math.max(peak, process.memoryUsage().rss);

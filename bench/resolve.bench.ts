@@ -6,21 +6,35 @@
  * and scores them pairwise against ground-truth/persons.csv (subjects; subjects + DSOs) and
  * schools.csv. --verify then runs a full resolve again and reports what it had to change (0 if
  * incremental and full agree). --dump DIR writes the full run's pairs and links and the final
- * entity export there (to compare two versions of the code). Uses DATABASE_URL (a scratch database is created and dropped)
- * or, unset, embedded PGlite in memory. Results are appended to bench/out/resolve.ndjson.
+ * entity export there, and the pairs, links and review items after the incremental run (to
+ * compare two versions of the code). Uses DATABASE_URL (a scratch database is created and
+ * dropped) or, unset, embedded PGlite in memory. Results are appended to bench/out/resolve.ndjson.
+ *
+ * RESOLVE_BENCH_DB=lt_bench_resolve_<name> (DATABASE_URL only) keeps the world: the first
+ * invocation generates it (files in $TMPDIR/<name>), loads all but the held-out batch, runs the
+ * full resolve and keeps that database as it is then; every invocation (that one included)
+ * copies it (CREATE DATABASE … TEMPLATE) and loads the held-out batch and runs the incremental
+ * resolve in the copy, which is dropped after (RESOLVE_BENCH_KEEP_COPY=1 keeps it). So the
+ * incremental run can be repeated against the same post-full-run state, with any code.
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
 import { loadConfig } from '../src/config';
 import { openDatabase, type Database } from '../src/db/database';
 import { migrate } from '../src/db/migrate';
 import { generateWorld } from '../src/modules/demo';
 import { ingestFile } from '../src/modules/ingest';
-import { exportEntities, runResolve, type ResolveSummary } from '../src/modules/resolve';
+import {
+  exportEntities,
+  runResolve,
+  type ResolveSummary,
+  type RunCounts,
+} from '../src/modules/resolve';
 import { SOURCE_NAMES } from '../src/modules/sources/registry';
 import { systemContext } from '../src/shared/context';
+import { admin } from './pg-admin';
+import { cpuDelta, ownCpu, serverCpu } from './proc-cpu';
 import { pairScores, readCsv, splitRecords, type Scores } from './resolve-score';
 
 const args = process.argv.slice(2);
@@ -37,14 +51,33 @@ const verify = args.includes('--verify');
 const dumpDir = args.includes('--dump') ? args[args.indexOf('--dump') + 1] : undefined;
 const ctx = systemContext('bench resolve', ['records_officer']);
 const secs = (t: number) => (performance.now() - t) / 1000;
-const cpuNow = () => {
-  const u = process.cpuUsage();
-  return (u.user + u.system) / 1e6;
-};
+
+const baseUrl = process.env['DATABASE_URL'];
+const keepName = process.env['RESOLVE_BENCH_DB'];
+
+/** The server's URL with another database name. */
+function urlOf(name: string): string {
+  const own = new URL(baseUrl!);
+  own.pathname = `/${name}`;
+  return own.toString();
+}
+
+async function openNamed(name: string): Promise<Database> {
+  const database = await openDatabase(
+    loadConfig({ ...process.env, DATABASE_URL: urlOf(name), LOG_LEVEL: 'silent' }),
+    {
+      command: 'bench',
+    },
+  );
+  await migrate(database);
+  return database;
+}
+
+const dropDb = (name: string) =>
+  admin(baseUrl!, (c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
 
 async function open(): Promise<{ database: Database; kind: string; close: () => Promise<void> }> {
-  const url = process.env['DATABASE_URL'];
-  if (!url) {
+  if (!baseUrl) {
     const database = await openDatabase(loadConfig({ ...process.env, LOG_LEVEL: 'silent' }), {
       command: 'bench',
       inMemory: true,
@@ -53,26 +86,14 @@ async function open(): Promise<{ database: Database; kind: string; close: () => 
     return { database, kind: 'pglite', close: () => database.close() };
   }
   const name = `lt_bench_resolve_${Date.now()}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const own = new URL(url);
-  own.pathname = `/${name}`;
-  const database = await openDatabase(
-    loadConfig({ ...process.env, DATABASE_URL: own.toString(), LOG_LEVEL: 'silent' }),
-    { command: 'bench' },
-  );
-  await migrate(database);
+  await admin(baseUrl, (c) => c.query(`CREATE DATABASE ${name}`));
+  const database = await openNamed(name);
   return {
     database,
     kind: 'postgres',
     close: async () => {
       await database.close();
-      const c = new pg.Client({ connectionString: url });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await c.end();
+      await dropDb(name);
     },
   };
 }
@@ -167,117 +188,225 @@ async function score(
 }
 
 /** Writes a query's rows (tab-separated, in the order given) to DIR/name when --dump is on. */
-async function dump(database: Database, name: string, sql: string): Promise<void> {
+/** With --dump, writes each query's rows to its file (tab-separated). */
+async function dump(database: Database, files: readonly (readonly [name: string, sql: string])[]): Promise<void> {
   if (!dumpDir) return;
-  const rows = await database.transaction((tx) => tx.query<Record<string, unknown>>(sql));
   fs.mkdirSync(dumpDir, { recursive: true });
-  const text = rows.map((r) => Object.values(r).map(String).join('\t')).join('\n');
-  fs.writeFileSync(path.join(dumpDir, name), text + '\n');
+  for (const [name, sql] of files) {
+    const rows = await database.transaction((tx) => tx.query<Record<string, unknown>>(sql));
+    const text = rows.map((r) => Object.values(r).map(String).join('\t')).join('\n');
+    fs.writeFileSync(path.join(dumpDir, name), text + '\n');
+  }
 }
 
 function show(label: string, s: ResolveSummary, t: number, cpu: number): string {
   return `${label}: ${t.toFixed(1)} s (${cpu.toFixed(1)} CPU-s here) — ${s.counts.mentions} mentions, ${s.counts.pairsScored} pairs scored, ${s.counts.personEntities} person / ${s.counts.orgEntities} org entities${s.mode === 'incremental' ? ' in touched components' : ''}, created ${s.counts.entitiesCreated}, changed ${s.counts.entitiesChanged}, review ${s.openReviewItems} open`;
 }
 
-async function main(): Promise<void> {
+/** What the first phase leaves for the incremental one (kept as state.json beside a kept world). */
+interface Prepared {
+  persons: number;
+  seed: number;
+  batch: number;
+  total: number;
+  loaded: number;
+  second: [string, string][];
+  fullS: number;
+  fullCpu: number;
+  full: RunCounts;
+}
+
+// CPU seconds of this process so far (both threads): the machine may be shared, wall time is not enough.
+const progress = (l: string) => console.log(`    ${l} [cpu ${ownCpu().toFixed(1)}s]`);
+
+/** Generates the world into `dir`, loads all but the held-out batch and runs the full resolve. */
+async function prepare(database: Database, kind: string, dir: string): Promise<Prepared> {
+  let t = performance.now();
+  await generateWorld({ persons, seed, outDir: dir });
+  const parts = split(dir, batch);
+  console.log(
+    `world: ${persons} persons, ${parts.total} records (seed ${seed}) in ${secs(t).toFixed(1)} s; database ${kind}`,
+  );
+  t = performance.now();
+  const loaded = await load(database, parts.first);
+  console.log(`load first batch: ${loaded} records in ${secs(t).toFixed(1)} s`);
+  t = performance.now();
+  const cpu = ownCpu();
+  const full = await runResolve(database, ctx, { onProgress: progress });
+  const fullS = secs(t);
+  const fullCpu = ownCpu() - cpu;
+  console.log(show('full resolve (trains the model)', full, fullS, fullCpu));
+  await dump(database, [
+    ['full-pairs.tsv', `SELECT a, b, weight, proven, conflicts FROM match_pairs ORDER BY a, b`],
+    ['full-links.tsv', `SELECT source_record_id, role, entity_id, method, match_weight FROM record_links ORDER BY 1, 2`],
+    ['full-review.tsv', `SELECT mention_a, mention_b, weight, reason FROM review_queue WHERE status = 'open' ORDER BY 1, 2`],
+  ]);
+  return {
+    persons,
+    seed,
+    batch,
+    total: parts.total,
+    loaded,
+    second: parts.second,
+    fullS,
+    fullCpu,
+    full: full.counts,
+  };
+}
+
+/** Loads the held-out batch, runs the incremental resolve, scores, verifies and records. */
+async function incremental(
+  database: Database,
+  kind: string,
+  dir: string,
+  p: Prepared,
+): Promise<void> {
+  let t = performance.now();
+  const added = await load(database, p.second);
+  console.log(`load incremental batch: ${added} records in ${secs(t).toFixed(1)} s`);
+  const server0 = await serverCpu(database);
+  t = performance.now();
+  const cpu = ownCpu();
+  const inc = await runResolve(database, ctx, { onProgress: progress });
+  const incS = secs(t);
+  const incCpu = ownCpu() - cpu;
+  const incServerCpu = cpuDelta(server0, await serverCpu(database));
+  console.log(show(`incremental resolve of ${added} records`, inc, incS, incCpu));
+  if (kind === 'postgres')
+    console.log(
+      `  server backends: ${incServerCpu.toFixed(1)} CPU-s; load average ${os.loadavg()[0]!.toFixed(2)}`,
+    );
+  await dump(database, [
+    ['inc-pairs.tsv', `SELECT a, b, weight, proven, conflicts FROM match_pairs ORDER BY a, b`],
+    ['inc-links.tsv', `SELECT source_record_id, role, entity_id, method, match_weight FROM record_links ORDER BY 1, 2`],
+    ['inc-review.tsv', `SELECT mention_a, mention_b, weight, reason, status FROM review_queue ORDER BY 1, 2`],
+    ['inc-index.tsv', `SELECT mention, source_record_id, role, kind, rep, fingerprint, org_key, org_code,
+       (SELECT array_agg(block ORDER BY block) FROM match_blocks b WHERE b.mention = m.mention) AS blocks
+     FROM match_mentions m ORDER BY mention`],
+    ['inc-entities.tsv', `SELECT id, kind, org_type, display_name, retired_at IS NOT NULL AS retired, merged_into FROM entities ORDER BY id`],
+  ]);
+  t = performance.now();
+  let csv = '';
+  const exp = await exportEntities(database, ctx, {
+    format: 'csv',
+    classification: 'bench',
+    destination: 'memory',
+    write: (c) => void (csv += c),
+  });
+  console.log(`export entities: ${exp.rows} rows in ${secs(t).toFixed(1)} s`);
+  if (dumpDir) fs.writeFileSync(path.join(dumpDir, 'entities.csv'), csv);
+  const scores = await score(database, dir, csv);
+  for (const [k, s] of Object.entries(scores))
+    console.log(
+      `  ${k.padEnd(16)} P ${s.precision.toFixed(4)}  R ${s.recall.toFixed(4)}  F1 ${s.f1.toFixed(4)}  (${s.items} records, ${s.truePairs} true pairs)`,
+    );
+  let verified: { seconds: number; linksChanged: number; linksRemoved: number } | null = null;
+  if (verify) {
+    t = performance.now();
+    const again = await runResolve(database, ctx, { full: true, onProgress: progress });
+    verified = {
+      seconds: secs(t),
+      linksChanged: again.counts.linksChanged,
+      linksRemoved: again.counts.linksRemoved,
+    };
+    console.log(
+      `full re-run (same model): ${verified.seconds.toFixed(1)} s, links changed ${verified.linksChanged}, removed ${verified.linksRemoved}`,
+    );
+  }
+  const result = {
+    at: new Date().toISOString(),
+    node: process.version,
+    database: kind,
+    kept: keepName ?? null,
+    persons,
+    seed,
+    records: p.total,
+    loaded: p.loaded,
+    added,
+    fullS: p.fullS,
+    incS,
+    fullCpu: p.fullCpu,
+    incCpu,
+    incServerCpu: kind === 'postgres' ? incServerCpu : null,
+    full: p.full,
+    inc: inc.counts,
+    scores,
+    verified,
+    cpus: os.cpus().length,
+    load: os.loadavg()[0],
+  };
+  fs.mkdirSync(path.join('bench', 'out'), { recursive: true });
+  fs.appendFileSync(path.join('bench', 'out', 'resolve.ndjson'), JSON.stringify(result) + '\n');
+}
+
+/** A scratch database (or PGlite in memory): everything in one go, then dropped. */
+async function once(): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lt-bench-resolve-'));
   const { database, kind, close } = await open();
-  // CPU seconds of this process so far (both threads): the machine may be shared, wall time is not enough.
-  const progress = (l: string) => console.log(`    ${l} [cpu ${cpuNow().toFixed(1)}s]`);
   try {
-    let t = performance.now();
-    await generateWorld({ persons, seed, outDir: dir });
-    const parts = split(dir, batch);
-    console.log(
-      `world: ${persons} persons, ${parts.total} records (seed ${seed}) in ${secs(t).toFixed(1)} s; database ${kind}`,
-    );
-    t = performance.now();
-    const loaded = await load(database, parts.first);
-    console.log(`load first batch: ${loaded} records in ${secs(t).toFixed(1)} s`);
-    t = performance.now();
-    let cpu = cpuNow();
-    const full = await runResolve(database, ctx, { onProgress: progress });
-    const fullS = secs(t);
-    const fullCpu = cpuNow() - cpu;
-    console.log(show('full resolve (trains the model)', full, fullS, fullCpu));
-    await dump(
-      database,
-      'full-pairs.tsv',
-      `SELECT a, b, weight, proven, conflicts FROM match_pairs ORDER BY a, b`,
-    );
-    await dump(
-      database,
-      'full-links.tsv',
-      `SELECT source_record_id, role, entity_id, method, match_weight FROM record_links ORDER BY 1, 2`,
-    );
-    await dump(
-      database,
-      'full-review.tsv',
-      `SELECT mention_a, mention_b, weight, reason FROM review_queue WHERE status = 'open' ORDER BY 1, 2`,
-    );
-    t = performance.now();
-    const added = await load(database, parts.second);
-    console.log(`load incremental batch: ${added} records in ${secs(t).toFixed(1)} s`);
-    t = performance.now();
-    cpu = cpuNow();
-    const inc = await runResolve(database, ctx, { onProgress: progress });
-    const incS = secs(t);
-    const incCpu = cpuNow() - cpu;
-    console.log(show(`incremental resolve of ${added} records`, inc, incS, incCpu));
-    t = performance.now();
-    let csv = '';
-    const exp = await exportEntities(database, ctx, {
-      format: 'csv',
-      classification: 'bench',
-      destination: 'memory',
-      write: (c) => void (csv += c),
-    });
-    console.log(`export entities: ${exp.rows} rows in ${secs(t).toFixed(1)} s`);
-    if (dumpDir) fs.writeFileSync(path.join(dumpDir, 'entities.csv'), csv);
-    const scores = await score(database, dir, csv);
-    for (const [k, s] of Object.entries(scores))
-      console.log(
-        `  ${k.padEnd(16)} P ${s.precision.toFixed(4)}  R ${s.recall.toFixed(4)}  F1 ${s.f1.toFixed(4)}  (${s.items} records, ${s.truePairs} true pairs)`,
-      );
-    let verified: { seconds: number; linksChanged: number; linksRemoved: number } | null = null;
-    if (verify) {
-      t = performance.now();
-      const again = await runResolve(database, ctx, { full: true });
-      verified = {
-        seconds: secs(t),
-        linksChanged: again.counts.linksChanged,
-        linksRemoved: again.counts.linksRemoved,
-      };
-      console.log(
-        `full re-run (same model): ${verified.seconds.toFixed(1)} s, links changed ${verified.linksChanged}, removed ${verified.linksRemoved}`,
-      );
-    }
-    const result = {
-      at: new Date().toISOString(),
-      node: process.version,
-      database: kind,
-      persons,
-      seed,
-      records: parts.total,
-      loaded,
-      added,
-      fullS,
-      incS,
-      fullCpu,
-      incCpu,
-      full: full.counts,
-      inc: inc.counts,
-      scores,
-      verified,
-      cpus: os.cpus().length,
-      load: os.loadavg()[0],
-    };
-    fs.mkdirSync(path.join('bench', 'out'), { recursive: true });
-    fs.appendFileSync(path.join('bench', 'out', 'resolve.ndjson'), JSON.stringify(result) + '\n');
+    await incremental(database, kind, dir, await prepare(database, kind, dir));
   } finally {
     await close();
     fs.rmSync(dir, { recursive: true, force: true });
   }
 }
 
-await main();
+/** RESOLVE_BENCH_DB: the post-full-run database is built once and copied for each incremental run. */
+async function kept(name: string): Promise<void> {
+  if (!baseUrl)
+    throw new Error(
+      'RESOLVE_BENCH_DB needs DATABASE_URL (a PostgreSQL server to keep the world in)',
+    );
+  if (!/^lt_bench_resolve_[a-z0-9_]+$/.test(name))
+    throw new Error('RESOLVE_BENCH_DB must match lt_bench_resolve_[a-z0-9_]+');
+  const dir = path.join(os.tmpdir(), name);
+  const stateFile = path.join(dir, 'state.json');
+  const exists = await admin(
+    baseUrl,
+    async (c) => (await c.query('SELECT 1 FROM pg_database WHERE datname = $1', [name])).rowCount,
+  );
+  let state =
+    exists && fs.existsSync(stateFile)
+      ? (JSON.parse(fs.readFileSync(stateFile, 'utf8')) as Prepared)
+      : null;
+  if (state && (state.persons !== persons || state.seed !== seed || state.batch !== batch))
+    throw new Error(
+      `${name} holds ${state.persons} persons, seed ${state.seed}, batch ${state.batch}: pass those or use another name`,
+    );
+  if (state)
+    console.log(
+      `reusing ${name}: ${state.persons} persons, ${state.total} records, ${state.loaded} resolved by a full run in ${state.fullS.toFixed(1)} s`,
+    );
+  else {
+    // Absent, or left half-built by an interrupted first run: built again from scratch.
+    await dropDb(name);
+    fs.rmSync(dir, { recursive: true, force: true });
+    fs.mkdirSync(dir, { recursive: true });
+    await admin(baseUrl, (c) => c.query(`CREATE DATABASE ${name}`));
+    const database = await openNamed(name);
+    try {
+      state = await prepare(database, 'postgres', dir);
+    } finally {
+      await database.close();
+    }
+    // Planner statistics and visibility map as a long-lived database would have them.
+    await admin(urlOf(name), (c) => c.query('VACUUM ANALYZE'));
+    fs.writeFileSync(stateFile, JSON.stringify(state));
+  }
+  const copy = `${name}_inc`;
+  const t = performance.now();
+  await dropDb(copy);
+  await admin(baseUrl, (c) =>
+    c.query(`CREATE DATABASE ${copy} TEMPLATE ${name} STRATEGY FILE_COPY`),
+  );
+  const database = await openNamed(copy);
+  console.log(`copied ${name} to ${copy} in ${secs(t).toFixed(1)} s`);
+  try {
+    await incremental(database, 'postgres', dir, state);
+  } finally {
+    await database.close();
+    if (process.env['RESOLVE_BENCH_KEEP_COPY'] !== '1') await dropDb(copy);
+  }
+}
+
+await (keepName ? kept(keepName) : once());

@@ -19,14 +19,17 @@ import type { DB } from './schema';
 pg.types.setTypeParser(1082, (v) => v);
 pg.types.setTypeParser(20, (v) => v);
 
+/** COPY text as a string, or as its UTF-8 bytes. */
+export type CopyChunk = string | Uint8Array<ArrayBuffer>;
+
 /** One unit of work: a Kysely bound to the transaction, raw SQL and COPY on the same connection. */
 export interface Tx {
   readonly db: Kysely<DB>;
   query<R = Record<string, unknown>>(text: string, params?: unknown[]): Promise<R[]>;
   /** Several statements, no parameters (migrations). */
   exec(sqlText: string): Promise<void>;
-  /** `COPY table (cols) FROM STDIN` with text-format chunks; all inside this transaction. */
-  copyFrom(copySql: string, chunks: AsyncIterable<string> | Iterable<string>): Promise<void>;
+  /** `COPY table (cols) FROM STDIN` with text-format chunks (strings or UTF-8 bytes); all inside this transaction. */
+  copyFrom(copySql: string, chunks: AsyncIterable<CopyChunk> | Iterable<CopyChunk>): Promise<void>;
   /**
    * `COPY (query) TO STDOUT` (text format): the output as it arrives, read at the caller's pace.
    * Stopping early (return or throw) stops the COPY; the transaction goes on.
@@ -85,7 +88,7 @@ async function openPGlite(dataDir: string | undefined, command: string): Promise
           },
           copyFrom: async (copySql, chunks) => {
             // PGlite's COPY reads a Blob at /dev/blob; callers send bounded chunks.
-            const parts: string[] = [];
+            const parts: CopyChunk[] = [];
             for await (const c of chunks) parts.push(c);
             const sqlText = copySql.replace(/FROM\s+STDIN/i, "FROM '/dev/blob'");
             await t.query(sqlText, [], { blob: new Blob(parts) });

@@ -1,5 +1,6 @@
 import type { Tx } from '../../db/database';
 import type { EntityConflict } from './entities.service';
+import { keys } from './keys';
 
 /** SQL behind the helpers other modules call (conflicts, merges, disposal). */
 export async function conflictsOfEntity(tx: Tx, entityId: string): Promise<EntityConflict[]> {
@@ -29,6 +30,6 @@ export async function followMerges(tx: Tx, entityId: string): Promise<string> {
 
 export async function mentionsOfRecords(tx: Tx, recordIds: readonly string[]): Promise<number[]> {
   if (recordIds.length === 0) return [];
-  const rows = await tx.query<{ mention: string }>(`SELECT mention FROM match_mentions WHERE source_record_id = ANY($1::bigint[])`, [recordIds]);
+  const rows = await tx.query<{ mention: string }>(`SELECT mention FROM match_mentions WHERE source_record_id = ANY(${keys('$1', 'bigint')})`, [recordIds]);
   return rows.map((r) => Number(r.mention));
 }

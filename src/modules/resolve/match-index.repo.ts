@@ -1,5 +1,6 @@
 import type { Tx } from '../../db/database';
 import { copyRows, textArray, withoutIndexes } from './copy';
+import { keys } from './keys';
 
 /** SQL of the match index: resolved mentions, their blocks and the scored pairs kept. */
 export interface IndexRow {
@@ -70,16 +71,16 @@ export async function writeOversized(tx: Tx, blocks: ReadonlyMap<number, number>
 /** Removes mentions from the index with their pairs and open review items. */
 export async function forgetMentions(tx: Tx, mentions: readonly number[]): Promise<void> {
   if (mentions.length === 0) return;
-  await tx.query(`DELETE FROM match_pairs WHERE a = ANY($1::bigint[]) OR b = ANY($1::bigint[])`, [mentions]);
-  await tx.query(`UPDATE review_queue SET status = 'closed', updated_at = now() WHERE status = 'open' AND (mention_a = ANY($1::bigint[]) OR mention_b = ANY($1::bigint[]))`, [mentions]);
-  await tx.query(`DELETE FROM match_blocks WHERE mention = ANY($1::bigint[])`, [mentions]);
-  await tx.query(`DELETE FROM match_mentions WHERE mention = ANY($1::bigint[])`, [mentions]);
+  await tx.query(`DELETE FROM match_pairs WHERE a = ANY(${keys('$1', 'bigint')}) OR b = ANY(${keys('$1', 'bigint')})`, [mentions]);
+  await tx.query(`UPDATE review_queue SET status = 'closed', updated_at = now() WHERE status = 'open' AND (mention_a = ANY(${keys('$1', 'bigint')}) OR mention_b = ANY(${keys('$1', 'bigint')}))`, [mentions]);
+  await tx.query(`DELETE FROM match_blocks WHERE mention = ANY(${keys('$1', 'bigint')})`, [mentions]);
+  await tx.query(`DELETE FROM match_mentions WHERE mention = ANY(${keys('$1', 'bigint')})`, [mentions]);
 }
 
 export async function repsByFingerprint(tx: Tx, prints: readonly string[]): Promise<Map<string, number>> {
   if (prints.length === 0) return new Map();
   const rows = await tx.query<{ fingerprint: string; rep: string }>(
-    `SELECT fingerprint, min(rep) AS rep FROM match_mentions WHERE fingerprint = ANY($1::text[]) AND rep = mention GROUP BY fingerprint`,
+    `SELECT fingerprint, min(rep) AS rep FROM match_mentions WHERE fingerprint = ANY(${keys('$1', 'text')}) AND rep = mention GROUP BY fingerprint`,
     [prints],
   );
   return new Map(rows.map((r) => [r.fingerprint, num(r.rep)]));
@@ -87,14 +88,14 @@ export async function repsByFingerprint(tx: Tx, prints: readonly string[]): Prom
 
 export async function oversizedAmong(tx: Tx, blocks: readonly number[]): Promise<Map<number, number>> {
   if (blocks.length === 0) return new Map();
-  const rows = await tx.query<{ block: number; members: number }>(`SELECT block, members FROM match_oversized WHERE block = ANY($1::int[])`, [blocks]);
+  const rows = await tx.query<{ block: number; members: number }>(`SELECT block, members FROM match_oversized WHERE block = ANY(${keys('$1', 'int')})`, [blocks]);
   return new Map(rows.map((r) => [num(r.block), num(r.members)]));
 }
 
 /** Representatives that share any of the blocks. */
 export async function repsInBlocks(tx: Tx, blocks: readonly number[]): Promise<number[]> {
   if (blocks.length === 0) return [];
-  const rows = await tx.query<{ mention: string }>(`SELECT DISTINCT mention FROM match_blocks WHERE block = ANY($1::int[])`, [blocks]);
+  const rows = await tx.query<{ mention: string }>(`SELECT DISTINCT mention FROM match_blocks WHERE block = ANY(${keys('$1', 'int')})`, [blocks]);
   return rows.map((r) => num(r.mention));
 }
 
@@ -127,7 +128,7 @@ function toPair(r: { a: string; b: string; weight: number; proven: boolean; conf
 export async function pairsAmong(tx: Tx, mentions: readonly number[]): Promise<PairRow[]> {
   if (mentions.length < 2) return [];
   const rows = await tx.query<{ a: string; b: string; weight: number; proven: boolean; conflicts: string[] }>(
-    `SELECT a, b, weight, proven, conflicts FROM match_pairs WHERE a = ANY($1::bigint[]) AND b = ANY($1::bigint[])`,
+    `SELECT a, b, weight, proven, conflicts FROM match_pairs WHERE a = ANY(${keys('$1', 'bigint')}) AND b = ANY($1::bigint[])`,
     [mentions],
   );
   return rows.map(toPair);
@@ -137,8 +138,8 @@ export async function pairsAmong(tx: Tx, mentions: readonly number[]): Promise<P
 export async function strongNeighbours(tx: Tx, mentions: readonly number[], minWeight: number): Promise<number[]> {
   if (mentions.length === 0) return [];
   const rows = await tx.query<{ m: string }>(
-    `SELECT b AS m FROM match_pairs WHERE a = ANY($1::bigint[]) AND weight >= $2
-     UNION SELECT a FROM match_pairs WHERE b = ANY($1::bigint[]) AND weight >= $2`,
+    `SELECT b AS m FROM match_pairs WHERE a = ANY(${keys('$1', 'bigint')}) AND weight >= $2
+     UNION SELECT a FROM match_pairs WHERE b = ANY(${keys('$1', 'bigint')}) AND weight >= $2`,
     [mentions, minWeight],
   );
   return rows.map((r) => num(r.m));
@@ -148,7 +149,7 @@ export async function strongNeighbours(tx: Tx, mentions: readonly number[], minW
 export async function duplicatesOf(tx: Tx, reps: readonly number[]): Promise<{ mention: number; rep: number }[]> {
   if (reps.length === 0) return [];
   const rows = await tx.query<{ mention: string; rep: string }>(
-    `SELECT mention, rep FROM match_mentions WHERE rep = ANY($1::bigint[]) AND mention <> rep`,
+    `SELECT mention, rep FROM match_mentions WHERE rep = ANY(${keys('$1', 'bigint')}) AND mention <> rep`,
     [reps],
   );
   return rows.map((r) => ({ mention: num(r.mention), rep: num(r.rep) }));
@@ -157,7 +158,7 @@ export async function duplicatesOf(tx: Tx, reps: readonly number[]): Promise<{ m
 /** Representative of each mention (unknown mentions are left out). */
 export async function repsOf(tx: Tx, mentions: readonly number[]): Promise<Map<number, number>> {
   if (mentions.length === 0) return new Map();
-  const rows = await tx.query<{ mention: string; rep: string }>(`SELECT mention, rep FROM match_mentions WHERE mention = ANY($1::bigint[])`, [mentions]);
+  const rows = await tx.query<{ mention: string; rep: string }>(`SELECT mention, rep FROM match_mentions WHERE mention = ANY(${keys('$1', 'bigint')})`, [mentions]);
   return new Map(rows.map((r) => [num(r.mention), num(r.rep)]));
 }
 
@@ -168,11 +169,11 @@ export interface OrgIndexRow {
 }
 
 /** Indexed organization mentions sharing a name key or a school code. */
-export async function orgsByKeys(tx: Tx, keys: readonly string[], codes: readonly string[]): Promise<OrgIndexRow[]> {
-  if (keys.length === 0 && codes.length === 0) return [];
+export async function orgsByKeys(tx: Tx, names: readonly string[], codes: readonly string[]): Promise<OrgIndexRow[]> {
+  if (names.length === 0 && codes.length === 0) return [];
   const rows = await tx.query<{ mention: string; org_key: string | null; org_code: string | null }>(
-    `SELECT mention, org_key, org_code FROM match_mentions WHERE kind = 'organization' AND (org_key = ANY($1::text[]) OR org_code = ANY($2::text[]))`,
-    [keys, codes],
+    `SELECT mention, org_key, org_code FROM match_mentions WHERE kind = 'organization' AND (org_key = ANY(${keys('$1', 'text')}) OR org_code = ANY(${keys('$2', 'text')}))`,
+    [names, codes],
   );
   return rows.map((r) => ({ mention: num(r.mention), orgKey: r.org_key, orgCode: r.org_code }));
 }
@@ -180,7 +181,7 @@ export async function orgsByKeys(tx: Tx, keys: readonly string[], codes: readonl
 export async function orgRows(tx: Tx, mentions: readonly number[]): Promise<OrgIndexRow[]> {
   if (mentions.length === 0) return [];
   const rows = await tx.query<{ mention: string; org_key: string | null; org_code: string | null }>(
-    `SELECT mention, org_key, org_code FROM match_mentions WHERE kind = 'organization' AND mention = ANY($1::bigint[])`,
+    `SELECT mention, org_key, org_code FROM match_mentions WHERE kind = 'organization' AND mention = ANY(${keys('$1', 'bigint')})`,
     [mentions],
   );
   return rows.map((r) => ({ mention: num(r.mention), orgKey: r.org_key, orgCode: r.org_code }));
@@ -208,5 +209,5 @@ export async function setFingerprint(tx: Tx, mention: number, fingerprint: strin
 
 export async function pointTo(tx: Tx, mentions: readonly number[], rep: number): Promise<void> {
   if (mentions.length === 0) return;
-  await tx.query(`UPDATE match_mentions SET rep = $2 WHERE mention = ANY($1::bigint[])`, [mentions, rep]);
+  await tx.query(`UPDATE match_mentions SET rep = $2 WHERE mention = ANY(${keys('$1', 'bigint')})`, [mentions, rep]);
 }

@@ -1,5 +1,6 @@
 import type { Tx } from '../../db/database';
 import type { Identifier, MatchRecord } from './match';
+import { keys } from './keys';
 import { mentionKey, type OrgRole, type PersonRole } from './mention-keys';
 
 /**
@@ -130,7 +131,7 @@ function pageSql(spec: TableSpec, filter: MentionFilter): string {
   const cols = Object.entries(spec.cols).map(([alias, expr]) => `${expr} AS ${alias}`).join(', ');
   const where =
     filter.kind === 'records'
-      ? `t.source_record_id = ANY($2::bigint[])`
+      ? `t.source_record_id = ANY(${keys('$2', 'bigint')})`
       : filter.kind === 'batches'
         ? `r.batch_id = ANY($2::uuid[]) AND ${LATEST}`
         : LATEST;
@@ -164,7 +165,7 @@ export async function loadMentions(tx: Tx, filter: MentionFilter, onPage?: (rows
 async function tablesFor(tx: Tx, filter: MentionFilter): Promise<readonly TableSpec[]> {
   if (filter.kind !== 'records') return TABLES;
   if (filter.recordIds.length === 0) return [];
-  const rows = await tx.query<{ source: string }>(`SELECT DISTINCT source FROM source_records WHERE id = ANY($1::bigint[])`, [filter.recordIds]);
+  const rows = await tx.query<{ source: string }>(`SELECT DISTINCT source FROM source_records WHERE id = ANY(${keys('$1', 'bigint')})`, [filter.recordIds]);
   const sources = new Set(rows.map((r) => r.source));
   return TABLES.filter((t) => t.sources.some((s) => sources.has(s)));
 }

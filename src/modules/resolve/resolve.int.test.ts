@@ -30,6 +30,14 @@ afterAll(async () => {
 const openQueue = () =>
   database.transaction((tx) => tx.query(`SELECT mention_a::text, mention_b::text, reason, weight FROM review_queue WHERE status = 'open' ORDER BY 1, 2`));
 const passportNo = () => `K${digits(8)}`;
+/** The review queue's kept counts by status, and the counts of its rows (they must agree). */
+const queueCounts = () =>
+  database.transaction(async (tx) => ({
+    kept: await tx.query(`SELECT status, n::int AS n FROM review_queue_counts WHERE n > 0 ORDER BY status`),
+    counted: await tx.query(`SELECT status, count(*)::int AS n FROM review_queue GROUP BY status ORDER BY status`),
+  }));
+const lastQueueChange = () =>
+  database.transaction(async (tx) => (await tx.query<{ t: string }>(`SELECT max(updated_at)::text AS t FROM review_queue`))[0]?.t);
 
 describe('resolve', () => {
   const family = uniqueSurname('Quell');
@@ -98,6 +106,7 @@ describe('resolve', () => {
     expect(inc.counts.linksRemoved).toBeGreaterThan(0);
     const afterIncremental = await linkSnapshot(database);
     const queueAfterIncremental = await openQueue();
+    const queueChanged = await lastQueueChange();
     const full = await runResolve(database, system, { full: true });
     expect(full.mode).toBe('full');
     expect(full.counts.linksChanged).toBe(0);
@@ -105,6 +114,11 @@ describe('resolve', () => {
     expect(await linkSnapshot(database)).toEqual(afterIncremental);
     expect(await openQueue()).toEqual(queueAfterIncremental);
     expect(queueAfterIncremental.length).toBeGreaterThan(0);
+    // Nothing to rewrite: review items the full run keeps as they were are not written again.
+    expect(await lastQueueChange()).toBe(queueChanged);
+    const counts = await queueCounts();
+    expect(counts.kept).toEqual(counts.counted);
+    expect(full.openReviewItems).toBe(queueAfterIncremental.length);
     expect(await entityOf(database, 'ident', ident)).toBe(await entityOf(database, 'adis-arrivals', arrival));
   });
 
@@ -117,7 +131,11 @@ describe('resolve', () => {
       { legal_process_ref: ref, calling_number: phone, called_number: '+16175550100', start_time: '2026-05-05T11:25:56Z', duration_seconds: '30', call_type: 'VOICE', carrier: 'TEST MOBILE', cell_site: 'BOS-1' },
       { legal_process_ref: ref, calling_number: `+1312555${digits(4)}`, called_number: phone, start_time: '2026-05-05T12:25:56Z', duration_seconds: '10', call_type: 'VOICE', carrier: 'TEST MOBILE', cell_site: 'BOS-1' },
     ]) as [string, string];
-    await runResolve(database, system);
+    const inc = await runResolve(database, system);
+    expect(inc.counts.callLinks).toBeGreaterThan(0);
+    // The incremental run relinked the calls it had to: a full run finds nothing to add.
+    const again = await runResolve(database, system, { full: true });
+    expect(again.counts).toMatchObject({ callLinks: 0, linksChanged: 0, linksRemoved: 0 });
     let csv = '';
     const r = await exportEntities(database, system, { format: 'csv', classification: 'TEST MARKING', destination: 'memory', write: (c) => void (csv += c) });
     const lines = csv.trimEnd().split('\n');

@@ -1,5 +1,6 @@
 import type { Tx } from '../../db/database';
 import { copyRows } from './copy';
+import { keys } from './keys';
 import type { Model } from './match';
 import type { DesiredEntity, DesiredLink, LinkMethod } from './resolve.types';
 
@@ -10,6 +11,8 @@ const num = (v: unknown) => Number(v);
 const LINK_MENTION = `(l.source_record_id * 8 + CASE l.role WHEN 'subject' THEN 0 WHEN 'dso' THEN 1 WHEN 'school' THEN 2 ELSE 3 END)`;
 const MENTION_ROLE = (m: string) => `(CASE ${m} % 8 WHEN 0 THEN 'subject' WHEN 1 THEN 'dso' WHEN 2 THEN 'school' ELSE 'employer' END)`;
 export const RESOLVED_ROLES = ['subject', 'dso', 'school', 'employer'] as const;
+/** Links of the mentions in $1: found through the records' keys, then kept by role. */
+const LINKS_OF_MENTIONS = `l.source_record_id = ANY(ARRAY(SELECT DISTINCT u.m / 8 FROM unnest($1::bigint[]) AS u(m))) AND ${LINK_MENTION} = ANY($1::bigint[])`;
 
 /** Serializes every writer of resolution results (runs and decisions). */
 export async function lockResolution(tx: Tx): Promise<void> {
@@ -69,9 +72,8 @@ const toLinks = (rows: RawLink[]) =>
 export async function linksOf(tx: Tx, mentions: readonly number[]): Promise<Map<number, LinkRow>> {
   if (mentions.length === 0) return new Map();
   const rows = await tx.query<RawLink>(
-    `SELECT u.m AS mention, l.entity_id::text AS entity_id, l.method, l.match_weight
-     FROM unnest($1::bigint[]) AS u(m)
-     JOIN record_links l ON l.source_record_id = u.m / 8 AND l.role = ${MENTION_ROLE('u.m')}`,
+    `SELECT ${LINK_MENTION} AS mention, l.entity_id::text AS entity_id, l.method, l.match_weight
+     FROM record_links l WHERE ${LINKS_OF_MENTIONS}`,
     [mentions],
   );
   return toLinks(rows);
@@ -91,7 +93,7 @@ export async function mentionsOfEntities(tx: Tx, entityIds: readonly string[]): 
   if (entityIds.length === 0) return [];
   const rows = await tx.query<{ mention: string; entity_id: string }>(
     `SELECT ${LINK_MENTION} AS mention, l.entity_id::text AS entity_id FROM record_links l
-     WHERE l.entity_id = ANY($1::uuid[]) AND l.role = ANY($2::text[])`,
+     WHERE l.entity_id = ANY(${keys('$1', 'uuid')}) AND l.role = ANY($2::text[])`,
     [entityIds, RESOLVED_ROLES],
   );
   return rows.map((r) => ({ mention: num(r.mention), entityId: r.entity_id }));
@@ -100,7 +102,7 @@ export async function mentionsOfEntities(tx: Tx, entityIds: readonly string[]): 
 export async function entityKinds(tx: Tx, ids: readonly string[]): Promise<Map<string, { kind: string; retired: boolean; mergedInto: string | null }>> {
   if (ids.length === 0) return new Map();
   const rows = await tx.query<{ id: string; kind: string; retired_at: unknown; merged_into: string | null }>(
-    `SELECT id::text AS id, kind, retired_at, merged_into::text AS merged_into FROM entities WHERE id = ANY($1::uuid[])`,
+    `SELECT id::text AS id, kind, retired_at, merged_into::text AS merged_into FROM entities WHERE id = ANY(${keys('$1', 'uuid')})`,
     [ids],
   );
   return new Map(rows.map((r) => [r.id, { kind: r.kind, retired: r.retired_at !== null, mergedInto: r.merged_into }]));
@@ -137,7 +139,7 @@ export async function applyLinks(tx: Tx, upserts: readonly DesiredLink[], remova
   }
   if (removals.length > 0) {
     await tx.query(
-      `DELETE FROM record_links l USING unnest($1::bigint[]) AS u(m) WHERE l.source_record_id = u.m / 8 AND l.role = ${MENTION_ROLE('u.m')}`,
+      `DELETE FROM record_links l WHERE ${LINKS_OF_MENTIONS}`,
       [removals],
     );
   }
@@ -149,7 +151,7 @@ export async function retireEntities(tx: Tx, rows: readonly { id: string; merged
   const done = await tx.query<{ id: string }>(
     `UPDATE entities e SET retired_at = now(), merged_into = u.target, updated_at = now()
      FROM unnest($1::uuid[], $2::uuid[]) AS u(id, target)
-     WHERE e.id = u.id AND e.retired_at IS NULL AND NOT EXISTS (SELECT 1 FROM record_links l WHERE l.entity_id = u.id)
+     WHERE e.id = u.id AND e.id = ANY(${keys('$1', 'uuid')}) AND e.retired_at IS NULL AND NOT EXISTS (SELECT 1 FROM record_links l WHERE l.entity_id = u.id)
      RETURNING e.id`,
     [rows.map((r) => r.id), rows.map((r) => r.mergedInto)],
   );
@@ -162,22 +164,30 @@ export async function retireEntities(tx: Tx, rows: readonly { id: string; merged
  * every call; otherwise the calls of new batches and those of the phones given.
  */
 export async function relinkCalls(tx: Tx, scope: { batchIds: readonly string[]; phones: readonly string[] } | null): Promise<number> {
-  const where = scope === null ? '' : `WHERE c.source_record_id IN (SELECT id FROM source_records WHERE batch_id = ANY($1::uuid[]))
-    OR c.calling_number = ANY($2::text[]) OR c.called_number = ANY($2::text[])`;
+  // Scoped (an incremental run): every lookup goes through an index, one probe per key; the
+  // whole-table joins below are for relinking every call.
+  const scoped = scope !== null;
+  const where = scoped
+    ? `WHERE c.source_record_id = ANY(ARRAY(SELECT id FROM source_records WHERE batch_id = ANY($1::uuid[])))
+    OR c.calling_number = ANY(${keys('$2', 'text')}) OR c.called_number = ANY(${keys('$2', 'text')})`
+    : '';
+  const phones = `SELECT calling_number FROM resolve_calls UNION SELECT called_number FROM resolve_calls`;
+  const phoneIn = (col: string) => (scoped ? `${col} = ANY(ARRAY(${phones}))` : `${col} IN (${phones})`);
+  const ofCalls = scoped ? `AND l.source_record_id = ANY(ARRAY(SELECT source_record_id FROM resolve_calls))` : '';
   await tx.exec(`CREATE TEMP TABLE IF NOT EXISTS resolve_calls (source_record_id bigint, calling_number text, called_number text) ON COMMIT DROP;
     CREATE TEMP TABLE IF NOT EXISTS resolve_phones (phone text PRIMARY KEY, entity_id uuid) ON COMMIT DROP;
     DELETE FROM resolve_calls; DELETE FROM resolve_phones;`);
   await tx.query(`INSERT INTO resolve_calls SELECT c.source_record_id, c.calling_number, c.called_number FROM call_records c ${where}`, scope === null ? [] : [scope.batchIds, scope.phones]);
   await tx.query(`INSERT INTO resolve_phones
     SELECT p.phone, min(l.entity_id::text)::uuid FROM (
-      SELECT source_record_id, phone FROM person_observations WHERE phone IN (SELECT calling_number FROM resolve_calls UNION SELECT called_number FROM resolve_calls)
-      UNION ALL SELECT source_record_id, subject_phone FROM tips WHERE subject_phone IN (SELECT calling_number FROM resolve_calls UNION SELECT called_number FROM resolve_calls)) p
+      SELECT source_record_id, phone FROM person_observations WHERE ${phoneIn('phone')}
+      UNION ALL SELECT source_record_id, subject_phone FROM tips WHERE ${phoneIn('subject_phone')}) p
     JOIN record_links l ON l.source_record_id = p.source_record_id AND l.role = 'subject'
     GROUP BY p.phone HAVING count(DISTINCT l.entity_id) = 1`);
   let changed = 0;
   for (const [role, col] of [['caller', 'calling_number'], ['callee', 'called_number']] as const) {
     await tx.query(
-      `DELETE FROM record_links l USING resolve_calls c WHERE l.source_record_id = c.source_record_id AND l.role = '${role}'
+      `DELETE FROM record_links l USING resolve_calls c WHERE l.source_record_id = c.source_record_id AND l.role = '${role}' ${ofCalls}
        AND NOT EXISTS (SELECT 1 FROM resolve_phones p WHERE p.phone = c.${col} AND p.entity_id = l.entity_id)`,
     );
     const ins = await tx.query(

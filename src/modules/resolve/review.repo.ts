@@ -1,6 +1,7 @@
 import type { Tx } from '../../db/database';
 import { copyRows, withoutIndexes } from './copy';
 import type { DecisionConstraints } from './constraints';
+import { keys } from './keys';
 import type { DecisionKind, ReviewReason } from './resolve.types';
 
 /** SQL of the review queue and of analyst decisions. */
@@ -35,20 +36,27 @@ async function writeReviewItems(
   scope: readonly number[] | null,
   items: readonly { a: number; b: number; weight: number; reason: ReviewReason }[],
 ): Promise<void> {
-  if (scope === null) await tx.query(`UPDATE review_queue SET status = 'closed', updated_at = now() WHERE status = 'open'`);
+  // Only what changed is written: pairs no longer in review are closed, new or changed ones
+  // (re)opened, the rest neither written nor locked (they are filtered out before the upsert).
+  // Closing every open item of the scope and opening it again rewrote each row and its index
+  // entries on every run.
+  await tx.exec(`CREATE TEMP TABLE IF NOT EXISTS resolve_review (a bigint, b bigint, weight double precision, reason text) ON COMMIT DROP; DELETE FROM resolve_review;`);
+  await copyRows(tx, 'resolve_review', ['a', 'b', 'weight', 'reason'], reviewRows(items));
+  await tx.exec(`ANALYZE resolve_review`);
+  const gone = `q.status = 'open' AND NOT EXISTS (SELECT 1 FROM resolve_review r WHERE r.a = q.mention_a AND r.b = q.mention_b)`;
+  if (scope === null) await tx.query(`UPDATE review_queue q SET status = 'closed', updated_at = now() WHERE ${gone}`);
   else if (scope.length > 0) {
     await tx.query(
-      `UPDATE review_queue SET status = 'closed', updated_at = now()
-       WHERE status = 'open' AND mention_a = ANY($1::bigint[]) AND mention_b = ANY($1::bigint[])`,
+      `UPDATE review_queue q SET status = 'closed', updated_at = now()
+       WHERE q.mention_a = ANY(${keys('$1', 'bigint')}) AND q.mention_b = ANY($1::bigint[]) AND ${gone}`,
       [scope],
     );
   }
   if (items.length === 0) return;
-  await tx.exec(`CREATE TEMP TABLE IF NOT EXISTS resolve_review (a bigint, b bigint, weight double precision, reason text) ON COMMIT DROP; DELETE FROM resolve_review;`);
-  await copyRows(tx, 'resolve_review', ['a', 'b', 'weight', 'reason'], reviewRows(items));
   await tx.query(
     `INSERT INTO review_queue (mention_a, mention_b, weight, reason)
-     SELECT a, b, weight, reason FROM resolve_review
+     SELECT a, b, weight, reason FROM resolve_review r
+     WHERE NOT EXISTS (SELECT 1 FROM review_queue q WHERE q.mention_a = r.a AND q.mention_b = r.b AND q.status = 'open' AND q.weight = r.weight AND q.reason = r.reason)
      ON CONFLICT (mention_a, mention_b) DO UPDATE SET weight = EXCLUDED.weight, reason = EXCLUDED.reason, status = 'open',
        updated_at = CASE WHEN review_queue.status = 'open' AND review_queue.weight = EXCLUDED.weight THEN review_queue.updated_at ELSE now() END`,
   );
@@ -75,8 +83,7 @@ export async function listReviewItems(tx: Tx, status: ReviewItemRow['status'], l
      ORDER BY weight DESC, id LIMIT $2 OFFSET $3`,
     [status, limit, offset],
   );
-  const total = await tx.query<{ n: number }>(`SELECT count(*)::int AS n FROM review_queue WHERE status = $1`, [status]);
-  return { items: rows.map(toItem), total: num(total[0]?.n ?? 0) };
+  return { items: rows.map(toItem), total: await countReview(tx, status) };
 }
 
 export async function getReviewItem(tx: Tx, id: string, forUpdate = false): Promise<ReviewItemRow | null> {
@@ -92,7 +99,12 @@ export async function markItemDecided(tx: Tx, id: string, decisionId: string): P
 }
 
 export async function countOpenReview(tx: Tx): Promise<number> {
-  const r = await tx.query<{ n: number }>(`SELECT count(*)::int AS n FROM review_queue WHERE status = 'open'`);
+  return countReview(tx, 'open');
+}
+
+/** Items in a status, from the counts the queue's triggers keep (migration 0061): no scan of the queue. */
+async function countReview(tx: Tx, status: ReviewItemRow['status']): Promise<number> {
+  const r = await tx.query<{ n: string }>(`SELECT n FROM review_queue_counts WHERE status = $1`, [status]);
   return num(r[0]?.n ?? 0);
 }
 

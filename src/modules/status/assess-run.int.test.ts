@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/database';
 import { systemContext } from '../../shared/context';
 import { openTestDatabase } from '../../test/test-db';
-import { DEFAULT_STATUS_CONFIG, parseStatusConfig } from './engine';
+import { ASSESSMENT_CLASSES, DEFAULT_STATUS_CONFIG, parseStatusConfig } from './engine';
 import { runAssessment } from './assess-run';
 import { correctAdmission, seedPerson, uniqueValue, type SeededPerson } from './status-fixtures';
 
@@ -156,6 +156,97 @@ describe('the assessment pass', () => {
 
     const after = await runAssessment(database, analyst, { asOf: '2025-07-01' });
     expect(one(await rowsOf(after.runId, [later]), later)).toMatchObject({ class: 'OUT_OF_COUNTRY_OVERSTAY', overstay_days: 53 });
+  });
+
+  it('gives the same results and totals whether persons are assessed on this thread or on workers', async () => {
+    const travellers = [
+      ...Object.values(world),
+      ...(await Promise.all(
+        ['2024-02-01', '2024-06-01', '2025-01-15'].map((day) =>
+          seedPerson(database, {
+            admissions: [
+              { admission_date: '2023-03-01', admit_until_date: '2023-06-01' },
+              { admission_date: day, admit_until_date: '2024-12-31' },
+            ],
+            departures: [{ departure_date: '2023-05-20' }],
+          }),
+        ),
+      )),
+    ];
+    const numbers = travellers.flatMap((p) => p.admissionNumbers);
+    // Only this file's travellers: on PostgreSQL other test files write to the same database
+    // between the two runs.
+    const ours = async (runId: string) =>
+      database.transaction(async (tx) => ({
+        assessments: await tx.query(
+          `SELECT admission_number, person_key, class, aed::text AS aed, overstay_days, flags, rules
+           FROM status_assessments WHERE run_id = $1 AND admission_number = ANY($2::text[]) ORDER BY admission_number`,
+          [runId, numbers],
+        ),
+        risks: await tx.query(
+          `SELECT person_key, score, level, factors::text AS factors FROM status_risks
+           WHERE run_id = $1 AND person_key IN (SELECT person_key FROM status_assessments WHERE run_id = $1 AND admission_number = ANY($2::text[]))
+           ORDER BY person_key`,
+          [runId, numbers],
+        ),
+      }));
+    // What a run counted, as its stored rows say.
+    const stored = async (runId: string) =>
+      database.transaction(async (tx) => {
+        const [n] = await tx.query<{ persons: number; admissions: number }>(
+          `SELECT count(DISTINCT person_key)::int AS persons, count(*)::int AS admissions FROM status_assessments WHERE run_id = $1`,
+          [runId],
+        );
+        const [v] = await tx.query<{ violators: number }>(`SELECT count(*)::int AS violators FROM status_risks WHERE run_id = $1`, [runId]);
+        const byClass = await tx.query<{ class: string; n: number }>(
+          `SELECT class, count(*)::int AS n FROM status_assessments WHERE run_id = $1 GROUP BY class`,
+          [runId],
+        );
+        const classCounts = Object.fromEntries(ASSESSMENT_CLASSES.map((c) => [c, byClass.find((r) => r.class === c)?.n ?? 0]));
+        return { ...n!, ...v!, classCounts };
+      });
+    const totals = ({ persons, admissions, violators, classCounts }: Awaited<ReturnType<typeof runAssessment>>) => ({ persons, admissions, violators, classCounts });
+
+    const here = await runAssessment(database, analyst, { asOf: '2025-10-01', workers: 0 });
+    // Read now: the next run of the same date replaces it.
+    const [a, hereStored] = [await ours(here.runId), await stored(here.runId)];
+    // Batches of two persons over two workers: many batches, answered out of turn at times.
+    const workers = await runAssessment(database, analyst, { asOf: '2025-10-01', workers: 2, batchPersons: 2 });
+    const b = await ours(workers.runId);
+    expect(a.assessments).toHaveLength(numbers.length);
+    expect(a.risks.length).toBeGreaterThan(1);
+    expect(b).toEqual(a);
+    expect(totals(here)).toEqual(hereStored);
+    expect(totals(workers)).toEqual(await stored(workers.runId));
+
+    // The tallies the pass counted are the grouping of the assessments it stored.
+    const tallies = await database.transaction(async (tx) => ({
+      stored: await tx.query(
+        `SELECT fiscal_year, class_of_admission, citizenship_country, class, admissions FROM status_run_tallies
+         WHERE run_id = $1 ORDER BY 1, 2, 3, 4`,
+        [workers.runId],
+      ),
+      grouped: await tx.query(
+        `SELECT (extract(year FROM aed)::int + CASE WHEN extract(month FROM aed) >= 10 THEN 1 ELSE 0 END) AS fiscal_year,
+           class_of_admission, coalesce(citizenship_country, '') AS citizenship_country, class, count(*)::int AS admissions
+         FROM status_assessments WHERE run_id = $1 AND aed IS NOT NULL GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4`,
+        [workers.runId],
+      ),
+    }));
+    expect(tallies.stored.length).toBeGreaterThan(3);
+    expect(tallies.stored).toEqual(tallies.grouped);
+
+    // The run's partitions carry their parents' indexes, each attached to its parent's, and no others.
+    const indexes = await database.transaction((tx) =>
+      tx.query<{ table: string; index: string; parent: string | null }>(
+        `SELECT t.relname AS table, c.relname AS index, p.relname AS parent
+         FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid JOIN pg_class t ON t.oid = i.indrelid
+           LEFT JOIN pg_inherits h ON h.inhrelid = c.oid LEFT JOIN pg_class p ON p.oid = h.inhparent
+         WHERE t.relname IN ($1, $2) ORDER BY 1, 2`,
+        [`status_assessments_r${workers.runId}`, `status_risks_r${workers.runId}`],
+      ),
+    );
+    expect(indexes.map((i) => i.parent)).toEqual(['status_assessments_entity_idx', 'status_risks_rank_idx']);
   });
 
   it('records the configuration version it used and reads only the latest version of a record', async () => {

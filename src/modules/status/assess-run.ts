@@ -5,7 +5,7 @@ import { audit } from '../audit';
 import { authorize } from '../auth/policy';
 import { checkAsOf } from './as-of';
 import { DEFAULT_STATUS_CONFIG, type AssessmentClass, type StatusConfig } from './engine';
-import { mergeByPerson, type FactSources, type RowSource } from './fact-merge';
+import { mergeByPerson, type FactSources, type PersonRows, type RowSource } from './fact-merge';
 import {
   copyFactsSql,
   declareFactCursors,
@@ -15,15 +15,17 @@ import {
   prepareFactRead,
   type FactStreamName,
 } from './facts.repo';
-import { RunOutput } from './run-output';
+import { Assessors } from './assessors';
+import { PersonBatchBuilder } from './person-batch';
 import { SerialQueue } from './serial-queue';
 import { STATUS_POLICY } from './status.policy';
 import * as repo from './status.repo';
 
 // The assessment pass: every admission in the database, as of one date, in one streaming pass.
-// Six ordered queries (admissions with departures, then one per other fact table) are read through cursors and merged by person key;
-// each person is assessed by the engine and the results go back with COPY, in the same
-// transaction as the run row and its audit row. No per-person queries.
+// Seven ordered queries (admissions with the departures naming them, lone departures, then one
+// per other fact table) are read and merged by person key on this thread; persons go in batches
+// to the engine (on a worker thread by default, see assessors.ts) and the results go back with
+// COPY, in the same transaction as the run row and its audit row. No per-person queries.
 
 export interface AssessOptions {
   asOf: string;
@@ -37,8 +39,13 @@ export interface AssessOptions {
   separateReader?: boolean;
   /** Rows per FETCH (default 20,000). */
   fetchRows?: number;
-  /** COPY text gathered before it is sent (default 4 MiB). */
-  flushBytes?: number;
+  /**
+   * Worker threads that assess the persons while this thread reads (default 1); 0 assesses on
+   * this thread.
+   */
+  workers?: number;
+  /** Persons handed to an assessor at a time (default 8,192). */
+  batchPersons?: number;
   /** Sort memory per query on the reading connection (default 256MB). */
   workMem?: string;
   onProgress?: (p: AssessProgress) => void;
@@ -65,8 +72,8 @@ export interface AssessRunResult {
   run: repo.RunRow;
 }
 
-const FLUSH_BYTES = 4 << 20;
-const MAX_PENDING_WRITES = 2;
+const DEFAULT_WORKERS = 1;
+const BATCH_PERSONS = 8192;
 
 /**
  * With `separateReader`, the streams are read in these groups, each on a pooled connection of its
@@ -141,51 +148,66 @@ async function openSources(readers: readonly Reader[], asOf: string, rows: numbe
   return { sources: sources as unknown as FactSources, copies };
 }
 
-/** COPY of finished batches runs behind the reading, at most a couple of batches behind. */
-class Writer {
-  private readonly pending: Promise<void>[] = [];
+/**
+ * Persons go to the assessors in batches; the COPY of each batch's results runs behind the
+ * reading on the run's connection, with a few batches in flight at most.
+ */
+class Pipeline {
+  private readonly batch = new PersonBatchBuilder();
+  private readonly inFlight: Promise<void>[] = [];
   constructor(
+    private readonly assessors: Assessors,
     private readonly tx: Tx,
     private readonly queue: SerialQueue,
     private readonly runId: string,
-    private readonly output: RunOutput,
-    private readonly flushBytes: number,
+    private readonly batchPersons: number,
+    private readonly maxInFlight: number,
   ) {}
 
-  async flush(force: boolean): Promise<void> {
-    if (!force && this.output.pendingBytes() < this.flushBytes) return;
-    const { assessments, risks } = this.output.take();
-    if (assessments) this.enqueue(() => repo.copyAssessments(this.tx, this.runId, assessments));
-    if (risks) this.enqueue(() => repo.copyRisks(this.tx, this.runId, risks));
-    while (this.pending.length > (force ? 0 : MAX_PENDING_WRITES)) await this.pending.shift();
+  add(p: PersonRows): void {
+    this.batch.add(p);
   }
 
-  private enqueue(op: () => Promise<void>): void {
-    const p = this.queue.run(op);
-    p.catch(() => {}); // awaited in flush(); this only keeps an early failure from going unhandled
-    this.pending.push(p);
+  /** Hands over a full batch (every batch, with `force`) and waits while too many are in flight. */
+  async step(force: boolean): Promise<void> {
+    if (this.batch.size >= this.batchPersons || (force && this.batch.size > 0)) this.dispatch();
+    while (this.inFlight.length > (force ? 0 : this.maxInFlight)) await this.inFlight.shift();
+  }
+
+  private dispatch(): void {
+    const done = this.assessors.assess(this.batch.take()).then(async ({ assessments, risks }) => {
+      const writes: Promise<void>[] = [];
+      if (assessments.length > 0) writes.push(this.queue.run(() => repo.copyAssessments(this.tx, this.runId, assessments)));
+      if (risks.length > 0) writes.push(this.queue.run(() => repo.copyRisks(this.tx, this.runId, risks)));
+      await Promise.all(writes);
+    });
+    done.catch(() => {}); // awaited in step(); this only keeps an early failure from going unhandled
+    this.inFlight.push(done);
   }
 }
 
 async function assessEverything(
   database: Database,
   tx: Tx,
-  runId: string,
   opts: AssessOptions,
-  output: RunOutput,
+  assessors: Assessors,
+  runId: string,
   t0: number,
 ): Promise<void> {
   const writeQueue = new SerialQueue();
-  const writer = new Writer(tx, writeQueue, runId, output, opts.flushBytes ?? FLUSH_BYTES);
-  const progress = (phase: AssessProgress['phase']) =>
-    opts.onProgress?.({ phase, persons: output.persons, admissions: output.admissions, elapsedMs: performance.now() - t0 });
+  const pipeline = new Pipeline(assessors, tx, writeQueue, runId, opts.batchPersons ?? BATCH_PERSONS, 2 * assessors.count);
+  const progress = (phase: AssessProgress['phase']) => {
+    if (!opts.onProgress) return;
+    const t = assessors.sum();
+    opts.onProgress({ phase, persons: t.persons, admissions: t.admissions, elapsedMs: performance.now() - t0 });
+  };
   const pass: Pass = async (readers) => {
     const workMem = opts.workMem ?? '256MB';
     for (const r of readers) await prepareFactRead(r.tx, workMem);
     const { sources, copies } = await openSources(readers, opts.asOf, opts.fetchRows ?? 20_000);
     try {
-      await mergeByPerson(sources, (p) => output.addPerson(p), async () => {
-        await writer.flush(false);
+      await mergeByPerson(sources, (p) => pipeline.add(p), async () => {
+        await pipeline.step(false);
         progress('assessing');
       });
     } finally {
@@ -195,7 +217,7 @@ async function assessEverything(
   try {
     if (opts.separateReader && database.kind === 'postgres') await withSeparateReaders(database, pass);
     else await pass([{ tx, queue: writeQueue, streams: Object.keys(FACT_STREAMS) as FactStreamName[] }]);
-    await writer.flush(true);
+    await pipeline.step(true);
   } finally {
     await writeQueue.close();
   }
@@ -224,17 +246,17 @@ export async function runAssessment(
       startedAt,
     });
     await repo.createRunPartitions(tx, runId);
-    const output = new RunOutput(runId, asOf, config, opts.suspectSchoolCodes ?? new Set());
-    await assessEverything(database, tx, runId, { ...opts, asOf }, output, t0);
-    await repo.computeTallies(tx, runId);
+    const setup = { runId, asOf, config, suspectSchoolCodes: [...(opts.suspectSchoolCodes ?? [])] };
+    const assessors = new Assessors(setup, opts.workers ?? DEFAULT_WORKERS);
+    try {
+      await assessEverything(database, tx, { ...opts, asOf }, assessors, runId, t0);
+    } finally {
+      await assessors.close();
+    }
+    const totals = assessors.sum();
+    await repo.insertTallies(tx, runId, assessors.tallies.take());
     await repo.attachRunPartitions(tx, runId);
-    const counts = {
-      persons: output.persons,
-      admissions: output.admissions,
-      violators: output.violators,
-      classCounts: output.classCounts,
-      elapsedMs: performance.now() - t0,
-    };
+    const counts = { ...totals, elapsedMs: performance.now() - t0 };
     await repo.finishRun(tx, runId, counts);
     if (supersededRunId) await repo.retireRun(tx, supersededRunId, runId);
     await audit(tx, ctx, {

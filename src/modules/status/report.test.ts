@@ -2,21 +2,12 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ASSESSMENT_CLASSES, fiscalYearReport, formatDay, parseDay, type FiscalYearInput } from './engine';
 import { reportFromTallies } from './report';
-import { fiscalYearOf, type Tally } from './tallies';
+import { fiscalYearOf, TallyCounter, type Tally } from './tallies';
 
-/** The grouping computeTallies does in SQL, over assessments in memory. */
 function tally(assessments: readonly FiscalYearInput[]): Tally[] {
-  const out = new Map<string, Tally>();
-  for (const a of assessments) {
-    const fy = fiscalYearOf(a.aed);
-    if (fy === 0) continue;
-    const country = a.citizenshipCountry ?? '';
-    const key = `${fy}|${a.class}|${a.classOfAdmission}|${country}`;
-    const t = out.get(key);
-    if (t) t.admissions++;
-    else out.set(key, { fiscalYear: fy, classOfAdmission: a.classOfAdmission, citizenshipCountry: country, class: a.class, admissions: 1 });
-  }
-  return [...out.values()];
+  const counter = new TallyCounter();
+  for (const a of assessments) counter.add(a);
+  return counter.take();
 }
 
 const day0 = parseDay('2023-06-01');

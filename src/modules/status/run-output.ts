@@ -12,6 +12,8 @@ import { arrayLiteral, copyDate, copyField } from './copy-text';
 import type { PersonRows } from './fact-merge';
 import type { AdmissionRow } from './facts.repo';
 import { riskFacts, splitTravel, toPersonFacts } from './person-facts';
+import { eachPerson, type PersonBatch } from './person-batch';
+import { TallyCounter, type Tally } from './tallies';
 import { TextSink } from './text-sink';
 
 // What one assessment pass produces, person by person: COPY text for the run's assessments and
@@ -75,15 +77,10 @@ function worstViolation(out: readonly Assessment[], rows: readonly AdmissionRow[
 }
 
 export class RunOutput {
-  persons = 0;
-  admissions = 0;
-  violators = 0;
-  readonly classCounts = Object.fromEntries(ASSESSMENT_CLASSES.map((c) => [c, 0])) as Record<
-    AssessmentClass,
-    number
-  >;
+  private readonly totals = emptyTotals();
   private readonly assessmentText = new TextSink(8 << 20);
   private readonly riskText = new TextSink(1 << 20);
+  private readonly tallies = new TallyCounter();
 
   constructor(
     private readonly runId: string,
@@ -92,24 +89,25 @@ export class RunOutput {
     private readonly suspectSchools: ReadonlySet<string>,
   ) {}
 
-  addPerson(p: PersonRows): void {
+  private addPerson(p: PersonRows): void {
     const travel = splitTravel(p.travel);
     if (travel.admissions.length === 0) return;
     const facts = toPersonFacts(p, travel);
     const out = assessPerson(facts, this.asOf, this.config);
     if (out.length === 0) return;
     const rows = rowsFor(travel.admissions, out);
-    this.persons++;
+    this.totals.persons++;
     let violator = false;
     for (let i = 0; i < out.length; i++) {
       const a = out[i]!;
       this.assessmentText.append(assessmentLine(this.runId, p.key, rows[i]!, a));
-      this.classCounts[a.class]++;
+      this.totals.classCounts[a.class]++;
+      this.tallies.add(a);
       if (VIOLATOR_CLASSES.has(a.class)) violator = true;
     }
-    this.admissions += out.length;
+    this.totals.admissions += out.length;
     if (violator) {
-      this.violators++;
+      this.totals.violators++;
       this.addRisk(p, facts, out, rows);
     }
   }
@@ -138,13 +136,35 @@ export class RunOutput {
     );
   }
 
-  /** COPY text gathered since the last call (assessments, risk rows). */
-  take(): { assessments: string; risks: string } {
-    return { assessments: this.assessmentText.take(), risks: this.riskText.take() };
+  /** Assesses `batch`: its COPY text, and the totals of everything assessed so far. */
+  assessBatch(batch: PersonBatch): BatchOutput {
+    eachPerson(batch, (p) => this.addPerson(p));
+    return {
+      assessments: this.assessmentText.take(),
+      risks: this.riskText.take(),
+      tallies: this.tallies.take(),
+      totals: { ...this.totals, classCounts: { ...this.totals.classCounts } },
+    };
   }
+}
 
-  pendingBytes(): number {
-    return this.assessmentText.bytes + this.riskText.bytes;
-  }
+export interface RunTotals {
+  persons: number;
+  admissions: number;
+  violators: number;
+  classCounts: Record<AssessmentClass, number>;
+}
 
+/** What assessing a batch of persons gives: COPY text (UTF-8) of the run's two partitions, and totals. */
+export interface BatchOutput {
+  assessments: Uint8Array<ArrayBuffer>;
+  risks: Uint8Array<ArrayBuffer>;
+  /** Of the batch's assessments. */
+  tallies: Tally[];
+  /** Of everything this RunOutput has assessed, not only the batch. */
+  totals: RunTotals;
+}
+
+export function emptyTotals(): RunTotals {
+  return { persons: 0, admissions: 0, violators: 0, classCounts: Object.fromEntries(ASSESSMENT_CLASSES.map((c) => [c, 0])) as Record<AssessmentClass, number> };
 }

@@ -21,9 +21,13 @@ export class TextSink {
     return this.used;
   }
 
-  /** Everything appended since the last call, as one flat string. */
-  take(): string {
-    const out = this.buf.toString('utf8', 0, this.used);
+  /**
+   * Everything appended since the last call, as UTF-8 bytes in a buffer of their own (which can
+   * be handed to another thread without a copy, and written to COPY without encoding again).
+   */
+  take(): Uint8Array<ArrayBuffer> {
+    const out = new Uint8Array(this.used);
+    out.set(this.buf.subarray(0, this.used));
     this.used = 0;
     return out;
   }

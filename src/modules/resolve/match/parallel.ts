@@ -1,4 +1,4 @@
-import { Worker } from 'node:worker_threads';
+import { startTsWorker, WorkerClient } from '../../../shared/worker-thread';
 import { DEFAULT_BLOCKING, DEFAULT_RULES } from './blocking';
 import type { Model } from './model';
 import {
@@ -196,71 +196,33 @@ interface Reply {
 
 /** A worker holding its own copy of the store; jobs are answered in order, several may wait. */
 class RowsWorker {
-  private readonly worker: Worker;
-  private readonly waiting = new Map<
-    number,
-    { resolve: (r: Reply) => void; reject: (e: unknown) => void }
-  >();
-  private next = 0;
+  private readonly client: WorkerClient<object, Reply>;
 
   constructor(records: readonly MatchRecord[]) {
-    this.worker = startWorker(records);
-    this.worker.on('message', (msg: Reply & { id: number }) => {
-      this.waiting.get(msg.id)?.resolve(msg);
-      this.waiting.delete(msg.id);
-    });
-    this.worker.on('error', (e) => this.fail(e));
-    this.worker.on('exit', (code) => this.fail(new Error(`comparison worker exited (${code})`)));
+    // A larger young generation: the worker's store building allocates heavily and short-lived,
+    // and the default small nursery spends a large share of the time in scavenges.
+    const worker = startTsWorker(new URL('./rows-worker.ts', import.meta.url), records, { maxYoungGenerationSizeMb: 192 });
+    this.client = new WorkerClient(worker, 'comparison');
   }
 
   /** Comparison levels of pairs (a[k], b[k]) over `defs`, computed on the worker. */
   async rows(defs: readonly ComparisonDef[], a: Int32Array, b: Int32Array): Promise<Uint8Array> {
-    return (await this.post({ defs: defs.map((d) => d.name), a, b })).levels!;
+    return (await this.client.request({ defs: defs.map((d) => d.name), a, b })).levels!;
   }
 
   /** The worker's share of a job in shared memory: resolves when nothing is left to claim. */
   async claim(defs: readonly ComparisonDef[], job: SharedRowsJob): Promise<void> {
-    await this.post({ defs: defs.map((d) => d.name), shared: job });
+    await this.client.request({ defs: defs.map((d) => d.name), shared: job });
   }
 
   /** The worker's share of a scoring job: resolves with the contradictions it found. */
   async score(job: SharedScoreJob): Promise<[number, string[]][]> {
-    return (await this.post({ score: job })).conflicts!;
+    return (await this.client.request({ score: job })).conflicts!;
   }
 
-  private post(message: object): Promise<Reply> {
-    const id = this.next++;
-    const done = new Promise<Reply>((resolve, reject) => this.waiting.set(id, { resolve, reject }));
-    // A rejection nobody awaits yet must not crash the process before the caller awaits it.
-    done.catch(() => undefined);
-    this.worker.postMessage({ id, ...message });
-    return done;
+  terminate(): Promise<void> {
+    return this.client.terminate();
   }
-
-  private fail(e: unknown): void {
-    for (const w of this.waiting.values()) w.reject(e);
-    this.waiting.clear();
-  }
-
-  terminate(): Promise<number> {
-    return this.worker.terminate();
-  }
-}
-
-/**
- * Node 20 does not apply loader hooks given in a worker's execArgv to its entry module, so a
- * small bootstrap registers tsx first and then imports the TypeScript worker.
- */
-function startWorker(records: readonly MatchRecord[]): Worker {
-  const url = new URL('./rows-worker.ts', import.meta.url).href;
-  const boot = `import('tsx/esm/api').then((m) => { m.register(); return import(${JSON.stringify(url)}); });`;
-  // A larger young generation: the worker's store building allocates heavily and short-lived,
-  // and the default small nursery spends a large share of the time in scavenges.
-  return new Worker(boot, {
-    eval: true,
-    workerData: records,
-    resourceLimits: { maxYoungGenerationSizeMb: 192 },
-  });
 }
 
 /** Rows of the pairs, computed by this thread and the worker together (see claimRows). */
