@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../src/http/server';
+import type { DecisionOutcome } from '../web/src/resolve/review-api';
 import { loadDemoWorld } from '../src/modules/demo/demo-load';
 import { runResolve } from '../src/modules/resolve';
 import { indexPendingNames } from '../src/modules/search';
@@ -15,12 +16,17 @@ async function recordCount(page: Page): Promise<number> {
   return Number(/(\d+) source records/.exec(text)![1]);
 }
 
-async function latestDecision(server: RunningServer, kind: string): Promise<string> {
-  const rows = await server.database.transaction((tx) =>
-    tx.query<{ id: string }>(`SELECT id::text AS id FROM resolution_decisions WHERE kind = $1 ORDER BY id DESC LIMIT 1`, [kind]),
-  );
-  expect(rows[0], `a ${kind} decision was recorded`).toBeDefined();
-  return rows[0]!.id;
+/**
+ * Does `act` and returns the id of the decision recorded by the POST it sends to `pathname`: the
+ * server's own answer, so the test neither races the request nor picks up another test's decision.
+ */
+async function decisionRecordedBy(page: Page, pathname: RegExp, act: () => Promise<void>): Promise<string> {
+  const [response] = await Promise.all([
+    page.waitForResponse((r) => r.request().method() === 'POST' && pathname.test(new URL(r.url()).pathname)),
+    act(),
+  ]);
+  expect(response.status(), await response.text()).toBe(200);
+  return ((await response.json()) as DecisionOutcome).decision.id;
 }
 
 /** Persons with a handful of records each, none touched by an earlier test. */
@@ -67,9 +73,10 @@ describe('correcting entity resolution in the browser', () => {
     await screenshot(page, 'resolve-1-review-queue');
 
     await item.getByTestId('decision-reason').fill('Same passport and date of birth on both records.');
-    await item.getByRole('button', { name: 'Confirm: same person' }).click();
+    const id = await decisionRecordedBy(page, /^\/api\/resolve\/review\/[^/]+$/, () =>
+      item.getByRole('button', { name: 'Confirm: same person' }).click(),
+    );
     await page.getByRole('tab', { name: 'Decisions' }).click();
-    const id = await latestDecision(server, 'confirm');
     const row = page.getByTestId(`decision-${id}`);
     await row.getByText('Same passport and date of birth on both records.').waitFor();
 
@@ -95,7 +102,9 @@ describe('correcting entity resolution in the browser', () => {
     await split.getByRole('checkbox').first().check();
     await split.getByLabel(/^Reason/).fill('Different date of birth and father named on this record.');
     await screenshot(page, 'resolve-3-split');
-    await split.getByRole('button', { name: 'Split 1 record out' }).click();
+    const id = await decisionRecordedBy(page, /^\/api\/entities\/[^/]+\/split$/, () =>
+      split.getByRole('button', { name: 'Split 1 record out' }).click(),
+    );
     await split.getByTestId('split-done').waitFor();
     const rest = split.getByRole('link', { name: /^Open the person holding the rest/ });
     const restId = (await rest.count()) > 0 ? (await rest.getAttribute('href'))!.split('/').pop()! : person!.id;
@@ -112,7 +121,6 @@ describe('correcting entity resolution in the browser', () => {
     await merge.locator(`[data-entity-id="${restId}"]`).getByRole('button', { name: 'Merge with this one' }).click();
     await merge.getByLabel(/^Reason/).fill('Same passport on a later visa.');
     await merge.getByRole('button', { name: 'Merge' }).click();
-    const id = await latestDecision(server, 'split');
     await merge.getByText(`This contradicts decision ${id}`, { exact: false }).waitFor();
     await screenshot(page, 'resolve-4-merge-refused');
     await merge.getByRole('button', { name: 'Cancel' }).click();

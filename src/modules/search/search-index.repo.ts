@@ -37,13 +37,19 @@ export async function indexIsBehind(tx: Tx): Promise<boolean> {
 }
 
 /**
- * Takes up to `limit` names off the queue for this transaction (another indexer skips them) and
- * returns the ids taken with the rows to index. A queued name's row is gone only if its record
- * was disposed of meanwhile (the queue row then went by cascade).
+ * Takes up to `limit` names off the queue for this transaction and returns the ids taken with the
+ * rows to index. A queued name's row is gone only if its record was disposed of meanwhile (the
+ * queue row then went by cascade).
+ *
+ * A bulk indexer skips names another transaction has taken. A search (`wait`) waits for that
+ * transaction instead: the names it holds are committed to the index, or given back, when it
+ * ends, so the search then sees them either way; skipping them would answer without names that
+ * were loaded before the search began. Locks are taken in `name_id` order, so two waiting
+ * searches cannot deadlock on the queue.
  */
-export async function takePendingNames(tx: Tx, limit: number): Promise<{ ids: string[]; rows: PendingNameRow[] }> {
+export async function takePendingNames(tx: Tx, limit: number, opts: { wait?: boolean } = {}): Promise<{ ids: string[]; rows: PendingNameRow[] }> {
   const taken = await tx.query<{ name_id: string }>(
-    `SELECT name_id::text AS name_id FROM search_pending ORDER BY name_id LIMIT $1 FOR UPDATE SKIP LOCKED`,
+    `SELECT name_id::text AS name_id FROM search_pending ORDER BY name_id LIMIT $1 FOR UPDATE${opts.wait ? '' : ' SKIP LOCKED'}`,
     [limit],
   );
   const ids = taken.map((t) => t.name_id);
@@ -84,8 +90,10 @@ export async function knownTerms(tx: Tx, terms: readonly string[]): Promise<Set<
   return new Set(rows.map((r) => r.term));
 }
 
-export async function insertTerms(tx: Tx, rows: readonly TermRow[]): Promise<void> {
-  if (rows.length === 0) return;
+/** Terms are inserted in sorted order, so that two indexers adding the same new terms wait for each other rather than deadlock. */
+export async function insertTerms(tx: Tx, unsorted: readonly TermRow[]): Promise<void> {
+  if (unsorted.length === 0) return;
+  const rows = [...unsorted].sort((a, b) => (a.term < b.term ? -1 : a.term > b.term ? 1 : 0));
   await tx.query(
     `INSERT INTO search_terms (term, folded, skeleton, dm, metaphone, metaphone_alt, nick)
      SELECT u.term, u.folded, u.skeleton, string_to_array(u.dm, ' '), dmetaphone(u.term), dmetaphone_alt(u.term), u.nick

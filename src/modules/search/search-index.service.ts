@@ -90,7 +90,7 @@ export async function searchIndexBehind(database: Database): Promise<boolean> {
  */
 export async function catchUpInTransaction(tx: Tx, max: number): Promise<boolean> {
   if (!(await indexIsBehind(tx))) return false;
-  const { ids, rows } = await takePendingNames(tx, max);
+  const { ids, rows } = await takePendingNames(tx, max, { wait: true });
   await indexRows(tx, rows);
   await dequeueNames(tx, ids);
   return ids.length === max && (await indexIsBehind(tx));

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/database';
 import { buildTestApp, makeUser, signIn, type Session } from '../../test/test-app';
 import { openTestDatabase } from '../../test/test-db';
+import { takePendingNames } from './search-index.repo';
 import type { SearchResponse } from './search.schema';
 import { ingestRows, makeEntity, randomDigits, uniqueSurname } from './test-world';
 
@@ -185,6 +186,31 @@ describe('analyst search', () => {
     );
     const entity = await makeEntity(database, { displayName: `Zebedee ${late}`, links: [{ ref: recordId }] });
     expect(rankOf(await search({ q: `Zebedee ${late}` }), entity)).toBe(0);
+  });
+
+  it('waits for names another indexer holds, rather than answering without them', async () => {
+    const family = uniqueSurname().latin;
+    const loaded = await ingestRows(database, 'public', [{ record_id: 'W1', given_name: 'Wendelin', family_name: family }]);
+    const entity = await makeEntity(database, { displayName: `Wendelin ${family}`, links: [{ ref: loaded.refs['W1']! }] });
+    let release!: () => void;
+    const released = new Promise<void>((r) => (release = r));
+    let holding!: () => void;
+    const held = new Promise<void>((r) => (holding = r));
+    // A bulk indexer takes every queued name, the new one among them, then fails and gives them back.
+    const indexer = database
+      .transaction(async (tx) => {
+        await takePendingNames(tx, 1_000_000);
+        holding();
+        await released;
+        throw new Error('indexer gives up');
+      })
+      .catch((e: Error) => e.message);
+    await held;
+    const found = search({ q: `Wendelin ${family}` });
+    await new Promise((r) => setTimeout(r, 300));
+    release();
+    expect(await indexer).toBe('indexer gives up');
+    expect(rankOf(await found, entity)).toBe(0);
   });
 
   it('rejects a query with nothing to search for', async () => {
