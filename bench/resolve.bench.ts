@@ -200,7 +200,7 @@ async function dump(database: Database, files: readonly (readonly [name: string,
 }
 
 function show(label: string, s: ResolveSummary, t: number, cpu: number): string {
-  return `${label}: ${t.toFixed(1)} s (${cpu.toFixed(1)} CPU-s here) — ${s.counts.mentions} mentions, ${s.counts.pairsScored} pairs scored, ${s.counts.personEntities} person / ${s.counts.orgEntities} org entities${s.mode === 'incremental' ? ' in touched components' : ''}, created ${s.counts.entitiesCreated}, changed ${s.counts.entitiesChanged}, review ${s.openReviewItems} open`;
+  return `${label}: ${t.toFixed(1)} s (${cpu.toFixed(1)} CPU-s here) — ${s.counts.mentions} mentions, ${s.counts.pairsScored} pairs scored, ${s.counts.personEntities} person / ${s.counts.orgEntities} org entities${s.mode === 'incremental' ? ' re-clustered (the affected set)' : ''}, created ${s.counts.entitiesCreated}, changed ${s.counts.entitiesChanged}, review ${s.openReviewItems} open`;
 }
 
 /** What the first phase leaves for the incremental one (kept as state.json beside a kept world). */

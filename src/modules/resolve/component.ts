@@ -1,18 +1,20 @@
 import type { Tx } from '../../db/database';
-import type { DecisionConstraints } from './constraints';
+import { clusterAffected, type StoredEntities } from './affected';
+import { mentionsOf, type DecisionConstraints } from './constraints';
+import { matchBitsOf } from './full-run';
 import type { Model } from './match';
-import { duplicatesOf, orgRows, orgsByKeys, pairsAmong, repsOf, strongNeighbours, type PairRow } from './match-index.repo';
+import { duplicatesOf, orgRows, orgsByKeys, pairsAmong, pairsTouching, repsOf, type PairRow } from './match-index.repo';
 import { ORG_ROLES, recordOf, roleOf } from './mention-keys';
 import { loadMentions, type OrgMention, type PersonMention } from './mentions';
 import { clusterOrgSet, type OrgSetResult } from './org-engine';
+import type { ReviewPair } from './person-clusters';
 import { clusterSet, PersonSet, type SetClusters } from './person-engine';
 import { linksOf, mentionsOfEntities, type LinkRow } from './resolve.repo';
 
 /**
- * Clustering decomposes over connected components of the match-bar edges (and analysts'
- * must-groups): redoing the components a batch or a decision touches, with every stored pair
- * among their members, gives exactly what a full run would. These functions find such a
- * component in the database and redo it.
+ * What a batch or a decision changes, found in the database and clustered again so that the
+ * result is exactly a full run's: for persons, the affected entities and what they reach (see
+ * affected.ts); for organizations, the mentions connected by entity, name key or school code.
  */
 const isOrg = (m: number) => (ORG_ROLES as readonly string[]).includes(roleOf(m));
 
@@ -22,53 +24,81 @@ async function entityMates(tx: Tx, mentions: readonly number[], org: boolean): P
   return (await mentionsOfEntities(tx, ids)).map((r) => r.mention).filter((m) => isOrg(m) === org);
 }
 
-/** Representatives of the person component(s) holding the seeds (seeds must be representatives). */
-export async function personComponent(tx: Tx, seeds: readonly number[], decisions: readonly DecisionConstraints[], matchBits: number): Promise<number[]> {
-  const comp = new Set<number>();
-  let frontier = [...new Set(seeds)];
-  while (frontier.length > 0) {
-    for (const m of frontier) comp.add(m);
-    const mates = await entityMates(tx, frontier, false);
-    const reps = [...new Set((await repsOf(tx, mates)).values())];
-    const strong = await strongNeighbours(tx, frontier, matchBits);
-    const grouped = decisions.flatMap((d) => d.must.filter((g) => g.some((m) => comp.has(m))).flat());
-    const groupedReps = [...(await repsOf(tx, grouped)).values()];
-    frontier = [...new Set([...reps, ...strong, ...groupedReps])].filter((m) => !comp.has(m) && !isOrg(m));
-  }
-  return [...comp].sort((x, y) => x - y);
+/** The stored person entities and pairs, as clusterAffected reads them. */
+function storedPersons(tx: Tx): StoredEntities {
+  return {
+    async entitiesOf(reps) {
+      const links = await linksOf(tx, reps);
+      const mates = await mentionsOfEntities(tx, [...new Set([...links.values()].map((l) => l.entityId))]);
+      const persons = mates.filter((r) => !isOrg(r.mention));
+      const repOf = await repsOf(tx, persons.map((r) => r.mention));
+      const out = new Map<number, string>();
+      for (const r of persons) if (repOf.has(r.mention)) out.set(repOf.get(r.mention)!, r.entityId);
+      return out;
+    },
+    pairsTouching: (reps) => pairsTouching(tx, reps),
+    pairsAmong: (reps) => pairsAmong(tx, reps),
+  };
 }
 
 export interface PersonRedo {
   results: SetClusters;
   /** Every mention whose link the results decide (representatives and their duplicates). */
   scope: number[];
+  /** The representatives clustered again (review items among them are replaced). */
   reps: number[];
   old: Map<number, LinkRow>;
   records: PersonMention[];
+  /** Review items between the re-clustered records and records outside the pass (the band). */
+  crossing: ReviewPair[];
+  /** Neighbours that replayed their stored entity, and clustering passes run. */
+  kept: number;
+  passes: number;
 }
 
-/** Re-clusters stored representatives plus (optionally) new ones with their scored edges. */
-export async function redoPersons(
+/**
+ * Re-clusters what a batch or a decision can change (see affected.ts): the new representatives,
+ * the whole stored entities of `dirty` and of every mention a decision names, and every stored
+ * entity that an edge would now merge; the neighbours around them replay their stored entities.
+ * Gives the links and review items a full run would give for those records.
+ */
+export async function redoAffected(
   tx: Tx,
   model: Model,
-  reps: readonly number[],
   decisions: readonly DecisionConstraints[],
-  extra: { newReps?: readonly PersonMention[]; newEdges?: readonly PairRow[]; newDups?: ReadonlyMap<number, number[]>; loaded?: ReadonlyMap<number, PersonMention> } = {},
+  start: { dirty: readonly number[]; newReps?: readonly PersonMention[]; newEdges?: readonly PairRow[]; newDups?: ReadonlyMap<number, number[]>; loaded?: ReadonlyMap<number, PersonMention> },
 ): Promise<PersonRedo> {
-  const wanted = new Set(reps);
-  const missing = reps.filter((m) => !extra.loaded?.has(m));
-  const fetched = (await loadMentions(tx, { kind: 'records', recordIds: [...new Set(missing.map(recordOf))] })).persons.filter((p) => wanted.has(p.mention));
-  const have = [...fetched, ...reps.map((m) => extra.loaded?.get(m)).filter((p): p is PersonMention => p !== undefined)];
-  const set = new PersonSet([...have, ...(extra.newReps ?? [])]);
-  const inSet = (e: PairRow) => set.position.has(e.a) && set.position.has(e.b);
-  const edges = [...(await pairsAmong(tx, reps)), ...(extra.newEdges ?? []).filter(inSet)];
-  const dups = new Map<number, number[]>();
-  for (const d of await duplicatesOf(tx, reps)) dups.set(d.rep, [...(dups.get(d.rep) ?? []), d.mention]);
-  for (const [rep, ds] of extra.newDups ?? []) if (set.position.has(rep)) dups.set(rep, [...(dups.get(rep) ?? []), ...ds]);
-  const repMap = await repsOf(tx, decisions.flatMap((d) => [...d.must.flat(), ...d.cannot.flatMap(([l, r]) => [...l, ...r])]));
-  const results = clusterSet(set, model, edges, decisions, (m) => repMap.get(m) ?? m, dups);
-  const scope = results.links.map((l) => l.mention);
-  return { results, scope, reps: set.reps.map((r) => r.mention), old: await linksOf(tx, scope), records: [...set.reps] };
+  const named = await repsOf(tx, mentionsOf(decisions).filter((m) => !isOrg(m)));
+  const records = new Map<number, PersonMention>(start.loaded ?? []);
+  for (const p of start.newReps ?? []) records.set(p.mention, p);
+  const fresh = (start.newReps ?? []).map((p) => p.mention);
+  const dups = new Map<number, number[]>(start.newDups ?? []);
+  const dupsRead = new Set<number>(fresh);
+  const pass = async ({ reps, kept, edges }: { reps: number[]; kept: Map<number, number>; edges: PairRow[] }) => {
+    const wanted = new Set(reps.filter((m) => !records.has(m)));
+    const found = await loadMentions(tx, { kind: 'records', recordIds: [...new Set([...wanted].map(recordOf))] });
+    for (const p of found.persons) if (wanted.has(p.mention)) records.set(p.mention, p);
+    // Duplicates only matter for the records whose links are written (not the kept ones).
+    const unread = reps.filter((m) => !kept.has(m) && !dupsRead.has(m));
+    unread.forEach((m) => dupsRead.add(m));
+    for (const d of await duplicatesOf(tx, unread)) dups.set(d.rep, [d.mention, ...(dups.get(d.rep) ?? [])]);
+    const set = new PersonSet(reps.flatMap((m) => records.get(m) ?? []));
+    return clusterSet(set, model, edges, decisions, (m) => named.get(m) ?? m, dups, kept);
+  };
+  const dirty = [...start.dirty, ...named.values()];
+  const run = await clusterAffected(storedPersons(tx), { fresh, dirty, edges: start.newEdges ?? [] }, matchBitsOf(model), pass);
+  const scope = run.result.links.map((l) => l.mention);
+  const crossing = run.crossing.map((e): ReviewPair => ({ a: e.a, b: e.b, weight: e.weight, reason: e.conflicts.length > 0 ? 'conflict' : 'band' }));
+  return {
+    results: run.result,
+    scope,
+    reps: run.reps,
+    old: await linksOf(tx, scope),
+    records: run.reps.flatMap((m) => records.get(m) ?? []),
+    crossing,
+    kept: run.kept,
+    passes: run.passes,
+  };
 }
 
 /** Organization mentions connected to the seeds by entity, name key or school code. */

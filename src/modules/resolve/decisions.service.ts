@@ -4,9 +4,8 @@ import { AppError } from '../../shared/errors';
 import { audit } from '../audit';
 import { authorize } from '../auth/policy';
 import { applyResults } from './apply-results';
-import { orgComponent, personComponent, redoOrgs, redoPersons } from './component';
+import { orgComponent, redoAffected, redoOrgs } from './component';
 import { findContradiction, mentionsOf, type DecisionConstraints } from './constraints';
-import { matchBitsOf } from './full-run';
 import { keptApart } from './index-match';
 import type { Model } from './match';
 import { refold, unfold } from './twins';
@@ -179,11 +178,11 @@ async function reapply(tx: Tx, decisions: readonly DecisionConstraints[], mentio
   const persons = mentions.filter((m) => roleOf(m) === 'subject' || roleOf(m) === 'dso');
   const orgs = mentions.filter(isOrg);
   if (persons.length > 0) {
+    // The entities the decision names are clustered again, with whatever they now reach.
     const reps = [...new Set((await repsOf(tx, persons)).values())];
-    const comp = await personComponent(tx, reps, decisions, matchBitsOf(model.model));
-    const redo = await redoPersons(tx, model.model, comp, decisions);
+    const redo = await redoAffected(tx, model.model, decisions, { dirty: reps });
     await applyResults(tx, redo.results, redo.old, []);
-    await replaceReviewItems(tx, redo.reps, redo.results.review);
+    await replaceReviewItems(tx, redo.reps, [...redo.results.review, ...redo.crossing]);
     await relinkCalls(tx, { batchIds: [], phones: [...new Set(redo.records.map((r) => r.record.phone).filter((p): p is string => !!p))] });
   }
   if (orgs.length > 0) {

@@ -1,8 +1,7 @@
 import type { Tx } from '../../db/database';
 import { applyResults } from './apply-results';
-import { orgComponent, personComponent, redoOrgs, redoPersons } from './component';
+import { orgComponent, redoAffected, redoOrgs } from './component';
 import { conflictsOfEntity, followMerges, mentionsOfRecords } from './entities.repo';
-import { matchBitsOf } from './full-run';
 import { forgetMentions, repsOf } from './match-index.repo';
 import { activeModel, linksOf, lockResolution, mentionsOfEntities } from './resolve.repo';
 import { activeDecisions, replaceReviewItems } from './review.repo';
@@ -51,10 +50,9 @@ export async function forgetRecords(tx: Tx, sourceRecordIds: readonly string[]):
   const personGone = gone.filter((m) => m % 8 < 2);
   const orgGone = gone.filter((m) => m % 8 >= 2);
   if (model) {
-    const comp = await personComponent(tx, reps, decisions, matchBitsOf(model.model));
-    const redo = await redoPersons(tx, model.model, comp, decisions);
+    const redo = await redoAffected(tx, model.model, decisions, { dirty: reps });
     await applyResults(tx, redo.results, new Map([...redo.old, ...[...old].filter(([m]) => personGone.includes(m))]), personGone);
-    await replaceReviewItems(tx, redo.reps, redo.results.review);
+    await replaceReviewItems(tx, redo.reps, [...redo.results.review, ...redo.crossing]);
   }
   const orgs = await redoOrgs(tx, await orgComponent(tx, staying.filter((m) => m % 8 >= 2)), decisions);
   await applyResults(tx, orgs.results, new Map([...orgs.old, ...[...old].filter(([m]) => orgGone.includes(m))]), orgGone);

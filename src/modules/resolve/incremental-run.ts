@@ -1,15 +1,14 @@
 import type { Tx } from '../../db/database';
 import { addStats, applyResults } from './apply-results';
 import { collapse, fingerprint } from './collapse';
-import { orgComponent, personComponent, redoOrgs, redoPersons } from './component';
+import { orgComponent, redoAffected, redoOrgs } from './component';
 import type { DecisionConstraints } from './constraints';
-import { indexRows, matchBitsOf, secs, type RunCounts } from './full-run';
+import { indexRows, secs, type RunCounts } from './full-run';
 import type { Model } from './match';
 import { keptApart, matchAgainstIndex } from './index-match';
 import { forgetMentions, repsByFingerprint, repsOf, supersededMentions, writeMentions, writeOversized, writePairs } from './match-index.repo';
 import { loadMentions } from './mentions';
 import { orgKeys } from './org-engine';
-import type { ReviewPair } from './person-clusters';
 import { linksOf, mentionsOfEntities, relinkCalls } from './resolve.repo';
 import type { ResolveProgress } from './resolve.types';
 import { replaceReviewItems } from './review.repo';
@@ -47,23 +46,19 @@ export async function incrementalRun(
   const candRecords = scored.candidates;
   progress(`compared with ${candRecords.length} stored records: ${scored.pairsScored} pairs scored (${secs(t0)})`);
 
-  const matchBits = matchBitsOf(model);
-  const touched = scored.edges.filter((e) => e.weight >= matchBits).flatMap((e) => [e.a, e.b]).filter((m) => !isNew.has(m));
-  const seeds = [...touched, ...[...newDups.keys()].filter((m) => !isNew.has(m)), ...staleMates];
-  const comp = await personComponent(tx, seeds, decisions, matchBits);
+  // Only what the batch can change is clustered again (see affected.ts): the new records, the
+  // stored entities that gain a duplicate or lose a replaced record, and whatever they reach.
+  const dirty = [...[...newDups.keys()].filter((m) => !isNew.has(m)), ...staleMates];
   const loaded = new Map(candRecords.map((p) => [p.mention, p]));
-  const redo = await redoPersons(tx, model, comp, decisions, { newReps, newEdges: scored.edges, newDups, loaded });
-  const inScope = new Set(redo.reps);
-  const crossing: ReviewPair[] = scored.edges
-    .filter((e) => !(inScope.has(e.a) && inScope.has(e.b)) && e.weight < matchBits)
-    .map((e) => ({ a: e.a, b: e.b, weight: e.weight, reason: e.conflicts.length > 0 ? 'conflict' : 'band' }));
+  const redo = await redoAffected(tx, model, decisions, { dirty, newReps, newEdges: scored.edges, newDups, loaded });
+  progress(`re-clustered ${redo.reps.length} person records, ${redo.kept} neighbours replayed, ${redo.passes} passes (${secs(t0)})`);
 
   await writeMentions(tx, indexRows(mentions, folded, scored.set, scored.allOversized));
   await writePairs(tx, scored.edges);
   await writeOversized(tx, scored.oversized);
   const staleLinks = await linksOf(tx, stalePersons);
   const personStats = await applyResults(tx, redo.results, new Map([...redo.old, ...staleLinks]), stalePersons);
-  await replaceReviewItems(tx, redo.reps, [...redo.results.review, ...crossing]);
+  await replaceReviewItems(tx, redo.reps, [...redo.results.review, ...redo.crossing]);
 
   const keys = mentions.orgs.map(orgKeys);
   const orgSeeds = await orgComponent(tx, staleOrgMates, { keys: uniq(keys.map((k) => k.key)), codes: uniq(keys.map((k) => k.code)) });
@@ -72,7 +67,7 @@ export async function incrementalRun(
   const orgStats = await applyResults(tx, orgs.results, new Map([...orgs.old, ...staleOrgLinks]), staleOrgs);
   const phones = uniq([...redo.records, ...newReps].map((p) => p.record.phone ?? null));
   const callLinks = await relinkCalls(tx, { batchIds, phones });
-  progress(`re-clustered ${redo.reps.length} records in the touched components (${secs(t0)})`);
+  progress(`wrote the index, links and review items; re-clustered ${orgs.scope.length} organization mentions (${secs(t0)})`);
   return {
     ...addStats(personStats, orgStats),
     mentions: mentions.persons.length + mentions.orgs.length,
@@ -83,7 +78,7 @@ export async function incrementalRun(
     pairsKept: scored.edges.length,
     personEntities: redo.results.entities.length,
     orgEntities: orgs.results.entities.length,
-    reviewItems: redo.results.review.length + crossing.length,
+    reviewItems: redo.results.review.length + redo.crossing.length,
     callLinks,
     oversizedBlocks: scored.oversized.size,
   };

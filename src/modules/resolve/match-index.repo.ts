@@ -134,15 +134,15 @@ export async function pairsAmong(tx: Tx, mentions: readonly number[]): Promise<P
   return rows.map(toPair);
 }
 
-/** Other ends of stored pairs at or above `minWeight` touching the mentions. */
-export async function strongNeighbours(tx: Tx, mentions: readonly number[], minWeight: number): Promise<number[]> {
+/** Stored pairs with an end in the set. */
+export async function pairsTouching(tx: Tx, mentions: readonly number[]): Promise<PairRow[]> {
   if (mentions.length === 0) return [];
-  const rows = await tx.query<{ m: string }>(
-    `SELECT b AS m FROM match_pairs WHERE a = ANY(${keys('$1', 'bigint')}) AND weight >= $2
-     UNION SELECT a FROM match_pairs WHERE b = ANY(${keys('$1', 'bigint')}) AND weight >= $2`,
-    [mentions, minWeight],
+  const rows = await tx.query<{ a: string; b: string; weight: number; proven: boolean; conflicts: string[] }>(
+    `SELECT a, b, weight, proven, conflicts FROM match_pairs WHERE a = ANY(${keys('$1', 'bigint')})
+     UNION ALL SELECT a, b, weight, proven, conflicts FROM match_pairs WHERE b = ANY(${keys('$1', 'bigint')}) AND NOT a = ANY($1::bigint[])`,
+    [mentions],
   );
-  return rows.map((r) => num(r.m));
+  return rows.map(toPair);
 }
 
 /** Non-representative mentions folded onto these representatives. */

@@ -28,6 +28,10 @@ export interface PersonClusterJob {
   must: number[][];
   cannot: [number[], number[]][];
   thresholds: Thresholds;
+  /** Neighbours that keep their stored entity (see ClusterConstraints.kept): entity number, −1 for the others. */
+  kept?: Int32Array;
+  /** Cross pairs a merge examines at most (default clusterPairs'; tests lower it to exercise the sample). */
+  maxCrossPairs?: number;
 }
 
 export interface ReviewPair {
@@ -44,6 +48,8 @@ export interface PersonClusters {
   /** Strongest weight joining the mention to another member of its entity (null: none). */
   weight: (number | null)[];
   review: ReviewPair[];
+  /** Kept records (positions) that an edge would have merged into another entity. */
+  reached: number[];
 }
 
 /** Weight of an analyst's must-link: above anything evidence can reach, so it merges first. */
@@ -83,12 +89,19 @@ export function clusterPersons(job: PersonClusterJob): PersonClusters {
     if (gx === gy) return false;
     return forbidden.has(pairKey(gx, gy)) || job.identifierConflict(x, y);
   };
-  const c = clusterPairs(pairs, job.thresholds, { records: job.n, weightOf: groupWeight(job, groups), cannotLink });
+  const c = clusterPairs(pairs, job.thresholds, {
+    records: job.n,
+    weightOf: groupWeight(job, groups),
+    cannotLink,
+    kept: job.kept,
+    maxCrossPairs: job.maxCrossPairs,
+  });
   const clusterOf = c.clusterOf;
   const clusters = enforceCannot(clusterOf, c.entities, job.cannot, groups);
   const review = reviewPairs(c.review, pairs, mustCount, clusterOf, (x, y) => forbidden.has(pairKey(groups.gid[x]!, groups.gid[y]!)), job.edges);
   const { method, weight } = linkMethods(job, pairs, mustCount, clusterOf, groups);
-  return { clusterOf, clusters, method, weight, review };
+  const reached = c.reached.flatMap((k) => [pairs.a[k]!, pairs.b[k]!]).filter((x) => job.kept![x]! >= 0);
+  return { clusterOf, clusters, method, weight, review, reached };
 }
 
 /** Members of a must-group are compared at most this many at a time (groups are small). */

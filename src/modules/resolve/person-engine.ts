@@ -149,11 +149,15 @@ export interface SetClusters {
   entities: DesiredEntity[];
   /** Review pairs in mention keys. */
   review: ReviewPair[];
+  /** Kept neighbours (mention keys) that an edge would have merged into another entity. */
+  reached: number[];
 }
 
 /**
  * Clusters the set with the edges among its members and the decisions (in mention keys, folded
  * onto representatives by `repOf`), and says what each representative and duplicate links to.
+ * `kept` (an incremental run's neighbours, see affected.ts) maps representatives that keep
+ * their stored entity to its number: they are clustered but not reported.
  */
 export function clusterSet(
   set: PersonSet,
@@ -162,6 +166,7 @@ export function clusterSet(
   decisions: readonly DecisionConstraints[],
   repOf: (mention: number) => number,
   duplicates: ReadonlyMap<number, readonly number[]>,
+  kept?: ReadonlyMap<number, number>,
 ): SetClusters {
   const pos = (m: number) => set.position.get(repOf(m));
   const list = toEdgeList(edges, set);
@@ -188,8 +193,9 @@ export function clusterSet(
     must,
     cannot,
     thresholds: model.thresholds,
+    kept: kept ? Int32Array.from(set.reps, (r) => kept.get(r.mention) ?? -1) : undefined,
   });
-  return toResults(set, c, duplicates);
+  return toResults(set, c, duplicates, kept ?? new Map());
 }
 
 function toEdgeList(edges: readonly PairRow[], set: PersonSet): EdgeList {
@@ -206,9 +212,10 @@ function toEdgeList(edges: readonly PairRow[], set: PersonSet): EdgeList {
   };
 }
 
-function toResults(set: PersonSet, c: ReturnType<typeof clusterPersons>, duplicates: ReadonlyMap<number, readonly number[]>): SetClusters {
+function toResults(set: PersonSet, c: ReturnType<typeof clusterPersons>, duplicates: ReadonlyMap<number, readonly number[]>, kept: ReadonlyMap<number, number>): SetClusters {
   const members = new Map<number, number[]>();
   for (let i = 0; i < set.size; i++) {
+    if (kept.has(set.reps[i]!.mention)) continue;
     const list = members.get(c.clusterOf[i]!) ?? [];
     list.push(i);
     members.set(c.clusterOf[i]!, list);
@@ -230,6 +237,8 @@ function toResults(set: PersonSet, c: ReturnType<typeof clusterPersons>, duplica
     }
     entities.push({ id, kind: 'person', orgType: null, displayName: displayName(names) });
   }
-  const review = c.review.map((r) => ({ ...r, a: set.reps[r.a]!.mention, b: set.reps[r.b]!.mention }));
-  return { links, entities, review };
+  const review = c.review
+    .map((r) => ({ ...r, a: set.reps[r.a]!.mention, b: set.reps[r.b]!.mention }))
+    .filter((r) => !kept.has(r.a) || !kept.has(r.b));
+  return { links, entities, review, reached: c.reached.map((i) => set.reps[i]!.mention) };
 }

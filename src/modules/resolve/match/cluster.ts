@@ -19,6 +19,13 @@ export interface ClusterConstraints {
   minPair?: number;
   /** Cross pairs examined per merge at most (a deterministic stride sample beyond). */
   maxCrossPairs?: number;
+  /**
+   * Records that keep their stored entity (an incremental run's neighbours, see
+   * resolve/affected.ts): that entity's number, or −1 for a record being clustered again.
+   * Records with different numbers are never merged: an edge whose verdict would merge them is
+   * listed in `reached` instead, and the caller must cluster that entity again too.
+   */
+  kept?: Int32Array;
 }
 
 /**
@@ -45,6 +52,8 @@ export interface Clustering {
   /** Members of every entity with more than one record, ascending. */
   clusters: number[][];
   review: ReviewItem[];
+  /** Edges (indexes into the pairs) that would have merged two different `kept` entities. */
+  reached: number[];
 }
 
 class Clusters {
@@ -175,13 +184,16 @@ export function clusterPairs(
   };
   const uf = new Clusters(n);
   const review: ReviewItem[] = [];
+  const reached: number[] = [];
+  const kept = constraints.kept;
   for (const k of edgeOrder(pairs, thresholds.match)) {
     const ra = uf.find(pairs.a[k]!);
     const rb = uf.find(pairs.b[k]!);
     if (ra === rb) continue;
     const verdict = crossVerdict(check, uf.list(ra), uf.list(rb));
-    if (verdict === null) uf.union(ra, rb);
-    else review.push({ pair: k, reason: verdict });
+    if (verdict !== null) review.push({ pair: k, reason: verdict });
+    else if (kept && kept[pairs.a[k]!] !== kept[pairs.b[k]!]) reached.push(k);
+    else uf.union(ra, rb);
   }
   for (let k = 0; k < pairs.length; k++) {
     const w = pairs.weight[k]!;
@@ -193,10 +205,10 @@ export function clusterPairs(
       review.push({ pair: k, reason: 'band' });
     }
   }
-  return finish(uf, n, review);
+  return finish(uf, n, review, reached);
 }
 
-function finish(uf: Clusters, n: number, review: ReviewItem[]): Clustering {
+function finish(uf: Clusters, n: number, review: ReviewItem[], reached: number[]): Clustering {
   const clusterOf = new Int32Array(n).fill(-1);
   const clusters: number[][] = [];
   let next = 0;
@@ -208,5 +220,5 @@ function finish(uf: Clusters, n: number, review: ReviewItem[]): Clustering {
       clusters.push([...uf.members[r]!].sort((x, y) => x - y));
     }
   }
-  return { clusterOf, entities: next, clusters, review };
+  return { clusterOf, entities: next, clusters, review, reached };
 }
