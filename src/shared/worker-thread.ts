@@ -2,7 +2,7 @@ import { Worker, type MessagePort, type ResourceLimits, type TransferListItem } 
 
 // A worker thread running one of our TypeScript modules, asked questions and answering them in
 // order. Shared by the matching core (resolve/match/parallel.ts) and the assessment pass
-// (status/assess-workers.ts).
+// (status/assessors.ts).
 
 /**
  * Starts `moduleUrl` (a TypeScript file) on a worker thread. Node 20 does not apply loader hooks

@@ -17,7 +17,7 @@ import { TallyCounter, type Tally } from './tallies';
 import { TextSink } from './text-sink';
 
 // What one assessment pass produces, person by person: COPY text for the run's assessments and
-// risk partitions, and counts by class. (Fiscal-year tallies are computed in SQL afterwards.)
+// risk partitions, counts by class, and the fiscal-year tallies (TallyCounter).
 
 export const ASSESSMENT_COLUMNS = [
   'run_id', 'person_key', 'entity_id', 'admission_number', 'admission_record_id', 'class',
@@ -38,7 +38,6 @@ export const VIOLATOR_CLASSES: ReadonlySet<AssessmentClass> = new Set<Assessment
   'OVERSTAY_ACCRUAL_STOPPED_AOS',
   'STATUS_VIOLATOR_WITHIN_ADMIT_PERIOD',
 ]);
-
 
 /** A resolved person's key is its entity id; provisional keys all contain ':'. */
 export function entityOf(personKey: string): string {
