@@ -134,7 +134,7 @@ function buildProgram(): Command {
   const searchCmd = program.command('search').description('the analyst search index');
   searchCmd
     .command('index')
-    .description('make names loaded since the last run searchable (a search also catches up on a small backlog by itself)')
+    .description('make queued names searchable now (the server does this by itself in the background; for repairs and a database no server uses)')
     .option('--full', 'also index names an import committed out of order (slower: compares every name)')
     .action((o: { full?: boolean }) =>
       withDatabase('search index', async (database) => {

@@ -16,6 +16,7 @@ import { disclosuresRoutes } from '../modules/disclosures/disclosures.routes';
 import { authRoutes } from '../modules/auth/auth.routes';
 import { ingestRoutes } from '../modules/ingest/ingest.routes';
 import { leadsRoutes } from '../modules/leads/leads.routes';
+import { createSearchIndexer, type SearchIndexer, type SearchIndexerOptions } from '../modules/search';
 import { searchRoutes } from '../modules/search/search.routes';
 import { profilesRoutes } from '../modules/profiles/profiles.routes';
 import { resolveRoutes } from '../modules/resolve/resolve.routes';
@@ -28,16 +29,33 @@ import { registerRequestContext } from './request-context';
 export { BANNER };
 export const VERSION = '0.1.0';
 
+/** What the routes receive. */
 export interface AppDeps {
   config: Config;
   database: Database;
+  /** The background search indexer this app owns (started on ready, stopped on close). */
+  searchIndexer: SearchIndexer;
+}
+
+export interface AppOptions {
+  config: Config;
+  database: Database;
+  /** Settings of the background search indexer (tests: batch size, a replaced run, a log to read); it logs to the app's logger by default. */
+  searchIndexer?: Partial<SearchIndexerOptions>;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Tests wait on `app.searchIndexer.idle()`. */
+    searchIndexer: SearchIndexer;
+  }
 }
 
 /** Each module contributes its routes here; the order does not matter. */
 const MODULE_ROUTES: readonly ((app: FastifyInstance, deps: AppDeps) => void)[] = [authRoutes, auditRoutes, ingestRoutes, searchRoutes, profilesRoutes, leadsRoutes, disclosuresRoutes, resolveRoutes, statusRoutes];
 
-export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
-  const { config, database } = deps;
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const { config, database } = options;
   const app = Fastify({
     logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
     bodyLimit: config.bodyLimitBytes,
@@ -47,6 +65,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
+  const deps: AppDeps = { config, database, searchIndexer: registerSearchIndexer(app, options) };
   await app.register(fastifyCookie);
   await app.register(fastifySwagger, {
     openapi: {
@@ -83,6 +102,23 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   for (const register of MODULE_ROUTES) register(app, deps);
   await registerWebApp(app, config.webDistDir);
   return app;
+}
+
+/**
+ * The app owns the background search indexer: it indexes what imports (through the web app, or
+ * the CLI into the same database) left queued. At start it runs if names wait; closing the app
+ * stops it after its batch under way, before the caller closes the database.
+ */
+function registerSearchIndexer(app: FastifyInstance, options: AppOptions): SearchIndexer {
+  const indexer = createSearchIndexer(options.database, { log: app.log, ...options.searchIndexer });
+  app.decorate('searchIndexer', indexer);
+  app.addHook('onReady', async () => {
+    await indexer.triggerIfBehind('server start');
+  });
+  app.addHook('onClose', async () => {
+    await indexer.close();
+  });
+  return indexer;
 }
 
 /** Serve the built web app, with the single-page fallback for its client-side routes. */

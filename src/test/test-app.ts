@@ -1,16 +1,16 @@
 import type { FastifyInstance } from 'fastify';
 import { loadConfig, type Config } from '../config';
 import type { Database } from '../db/database';
-import { buildApp } from '../http/app';
+import { buildApp, type AppOptions } from '../http/app';
 import { createUser, type Role } from '../modules/auth';
 import { systemContext } from '../shared/context';
 import { uniqueName } from './test-db';
 
 export const TEST_PASSWORD = 'Test-password-42!';
 
-export async function buildTestApp(database: Database, overrides: Partial<Config> = {}): Promise<FastifyInstance> {
+export async function buildTestApp(database: Database, overrides: Partial<Config> = {}, options: Pick<AppOptions, 'searchIndexer'> = {}): Promise<FastifyInstance> {
   const config = loadConfig({ ...process.env, LOG_LEVEL: 'silent' }, { webDistDir: '/nonexistent', ...overrides });
-  return buildApp({ config, database });
+  return buildApp({ config, database, ...options });
 }
 
 /** Create a user with the given roles; returns its username and id. */

@@ -74,6 +74,8 @@ export function ingestRoutes(app: FastifyInstance, deps: AppDeps): void {
         fileName: upload.name,
         ...(fields['legalProcessRef'] ? { legalProcessRef: fields['legalProcessRef'] } : {}),
       });
+      // A search indexes only a small backlog itself; the server indexes the rest in the background.
+      if (result.status === 'loaded') deps.searchIndexer.trigger('import');
       return result;
     } finally {
       fs.rmSync(tmp, { recursive: true, force: true });

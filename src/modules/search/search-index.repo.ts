@@ -37,6 +37,15 @@ export async function indexIsBehind(tx: Tx): Promise<boolean> {
 }
 
 /**
+ * Queued names, counted up to `cap` (a bounded scan: a search reports the backlog, and a count of
+ * a million-row queue would cost it more than the search).
+ */
+export async function countPendingNames(tx: Tx, cap: number): Promise<number> {
+  const [row] = await tx.query<{ n: number }>(`SELECT count(*)::int AS n FROM (SELECT 1 FROM search_pending LIMIT $1) q`, [cap]);
+  return row?.n ?? 0;
+}
+
+/**
  * Takes up to `limit` names off the queue for this transaction and returns the ids taken with the
  * rows to index. A queued name's row is gone only if its record was disposed of meanwhile (the
  * queue row then went by cascade).

@@ -55,9 +55,9 @@ afterAll(async () => {
 });
 
 /**
- * A search indexes at most 5,000 queued names before it answers (the rest is left to `leadtrac
- * search index`, and the answer says the index is behind). Test files sharing the PostgreSQL
- * database import 10,000 rows at a time, so the queue is cleared first, as that command would.
+ * A search indexes the queued names itself only when there are at most 5,000 (a larger backlog is
+ * left to the server's background indexer, and the answer says the index is behind). Test files
+ * sharing the PostgreSQL database import 10,000 rows at a time, so the queue is cleared first.
  */
 async function drainBacklog(): Promise<void> {
   await indexPendingNames(database);

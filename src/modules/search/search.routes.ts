@@ -16,5 +16,5 @@ export function searchRoutes(app: FastifyInstance, deps: AppDeps): void {
       querystring: SearchQuerySchema,
       response: { 200: SearchResponseSchema, ...errorResponses },
     },
-  }, async (request) => searchEntities(deps.database, request.ctx(), request.query));
+  }, async (request) => searchEntities(deps.database, request.ctx(), request.query, { indexer: deps.searchIndexer }));
 }

@@ -8,12 +8,13 @@ import { isValidDate } from '../sources/normalize';
 import { collectCandidates, identifierHits, type Candidate } from './evidence';
 import { parseQuery, type ParsedQuery } from './query-parse';
 import { identifierLabel, rankEntity } from './ranking';
-import { catchUpInTransaction } from './search-index.service';
+import { catchUpInTransaction, type Backlog } from './search-index.service';
+import type { SearchIndexer } from './search-indexer';
 import { entityFacts, withoutJit, type EntityFactRow, type ProtectedScope } from './search.repo';
 import { SEARCH_POLICY } from './search.policy';
 import type { SearchQuery, SearchResponse, SearchResult } from './search.schema';
 
-/** Names a search indexes on the spot before answering; a bigger backlog is left to `leadtrac search index`. */
+/** Names a search indexes on the spot before answering; a bigger backlog is left to the background indexer. */
 const CATCH_UP_MAX = 5_000;
 const MIN_SCORE = 0.5;
 const MAX_RANKED = 1000;
@@ -118,7 +119,7 @@ function factsNeeded(q: ParsedQuery, candidates: Map<string, Candidate>, s: Sear
   return persons.sort((a, b) => prelim(b) - prelim(a)).slice(0, s.limit * 2).map((c) => c.entityId);
 }
 
-function notices(q: ParsedQuery, scope: ProtectedScope, behind: boolean): string[] {
+function notices(q: ParsedQuery, scope: ProtectedScope, backlog: Backlog | null): string[] {
   const out: string[] = [];
   if (!scope.ssn && q.identifiers.some((i) => i.kind === 'ssn')) {
     out.push('SSNs are searched only under a stated purpose, or among the subjects of your leads.');
@@ -126,7 +127,10 @@ function notices(q: ParsedQuery, scope: ProtectedScope, behind: boolean): string
   if (!scope.marked && q.identifiers.length > 0) {
     out.push('Tipster identities and call detail records are searched only among the subjects of your leads (or with the permission for those markings).');
   }
-  if (behind) out.push('The search index is still catching up with recent imports; some names may not be found yet (run `leadtrac search index`).');
+  if (backlog) {
+    const count = `${backlog.atLeast ? 'more than ' : 'about '}${backlog.waiting.toLocaleString('en-US')} ${backlog.waiting === 1 ? 'name' : 'names'}`;
+    out.push(`The search index is catching up with recent imports in the background (${count} still to index); some names may not be found yet.`);
+  }
   return out;
 }
 
@@ -153,7 +157,12 @@ async function candidatesWithNeedToKnow(tx: Tx, ctx: RequestContext, q: ParsedQu
   return { candidates, scope, viaLead };
 }
 
-export async function searchEntities(database: Database, ctx: RequestContext, s: SearchQuery): Promise<SearchResponse> {
+export interface SearchOptions {
+  /** Told to run when a search leaves names queued (more than it indexes itself). */
+  indexer?: Pick<SearchIndexer, 'trigger'>;
+}
+
+export async function searchEntities(database: Database, ctx: RequestContext, s: SearchQuery, opts: SearchOptions = {}): Promise<SearchResponse> {
   authorize(ctx, SEARCH_POLICY['search.query']);
   const started = performance.now();
   const q = parseQuery(s.q);
@@ -162,10 +171,10 @@ export async function searchEntities(database: Database, ctx: RequestContext, s:
   }
   const purposeStated = ctx.purpose !== null;
   const filters = filtersOf(s);
-  return database.transaction(async (tx) => {
+  const { response, backlog } = await database.transaction(async (tx) => {
     // PGlite has no JIT provider: the statement would be a round trip for nothing.
     if (database.kind === 'postgres') await withoutJit(tx);
-    const behind = await catchUpInTransaction(tx, CATCH_UP_MAX);
+    const backlog = await catchUpInTransaction(tx, CATCH_UP_MAX);
     const { candidates, scope, viaLead } = await candidatesWithNeedToKnow(tx, ctx, q, Object.keys(filters).length === 0);
     const facts = summarizeFacts(await entityFacts(tx, factsNeeded(q, candidates, s)));
     const ranked = rankAll(q, candidates, facts, s);
@@ -193,13 +202,18 @@ export async function searchEntities(database: Database, ctx: RequestContext, s:
       subjectIds: results.map((r) => r.entityId),
       details: { query: s.q, filters, returned: results.length, matched: ranked.length, ...(viaLead.size > 0 ? { assignments: Object.fromEntries(results.filter((r) => viaLead.has(r.entityId)).map((r) => [r.entityId, viaLead.get(r.entityId)!])) } : {}) },
     });
-    return {
+    const response: SearchResponse = {
       query: { q: q.text, nameWords: [...q.nameTokens], dates: [...q.dates], identifierKinds: [...new Set(q.identifiers.map((i) => i.kind))], filters },
       results,
       matched: ranked.length,
       purposeStated,
-      notices: notices(q, scope, behind),
+      notices: notices(q, scope, backlog),
       tookMs: Math.round(performance.now() - started),
     };
+    return { response, backlog };
   });
+  // After commit: the names this search indexed are off the queue, and on PGlite the indexer's
+  // first batch does not wait behind this transaction.
+  if (backlog) opts.indexer?.trigger('search found a backlog');
+  return response;
 }
