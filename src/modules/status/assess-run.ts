@@ -78,24 +78,35 @@ const BATCH_PERSONS = 8192;
 /**
  * With `separateReader`, the streams are read in these groups, each on a pooled connection of its
  * own (all sharing one snapshot), so that the server prepares them at the same time: a group of
- * one stream is read by COPY, which PostgreSQL may plan in parallel (a cursor never is), a larger
- * group by cursors. The two costliest streams are alone; at 10 million admissions the rest take
- * about as long together as each of those.
+ * one stream is read by COPY, a larger group by cursors. The two costliest streams are alone; at
+ * 10 million admissions the rest take about as long together as SEVIS and travel each.
+ *
+ * The travel stream is read with a serial plan of merge joins (`settings`): PostgreSQL 15's
+ * parallel plan hashed all 21 million subject links, in 3 processes (about 50 CPU-s at 10
+ * million admissions, 27 s of wall); the serial plan sorts them and merges (about 34 CPU-s on
+ * one core), while the other core prepares the other groups in about the same time. Its three
+ * sorts fit in 2 GB each at 10 million admissions (with 1 GB they spill: +4 s); `work_mem` is a
+ * ceiling, so smaller databases use only what they need.
  */
-const READER_GROUPS: readonly (readonly FactStreamName[])[] = [
-  ['travel'],
-  ['sevis'],
-  ['loneDepartures', 'claims', 'enforcement', 'revocations', 'lookouts'],
+const READER_GROUPS: readonly ReaderGroup[] = [
+  { streams: ['travel'], settings: { max_parallel_workers_per_gather: '0', enable_hashjoin: 'off', work_mem: '2GB' } },
+  { streams: ['sevis'] },
+  { streams: ['loneDepartures', 'claims', 'enforcement', 'revocations', 'lookouts'] },
 ];
+
+interface ReaderGroup {
+  streams: readonly FactStreamName[];
+  /** Planner settings of this reader's transaction, over prepareFactRead's. */
+  settings?: Readonly<Record<string, string>>;
+}
 
 /** Pooled connections a run with `separateReader` takes besides its own. */
 export const SEPARATE_READER_CONNECTIONS = READER_GROUPS.length;
 
 /** A connection reading some of the streams, with the queue its cursor fetches go through. */
-interface Reader {
+interface Reader extends ReaderGroup {
   tx: Tx;
   queue: SerialQueue;
-  streams: readonly FactStreamName[];
 }
 
 type Pass = (readers: readonly Reader[]) => Promise<void>;
@@ -108,7 +119,7 @@ async function repeatableRead(tx: Tx): Promise<void> {
 async function withSeparateReaders(database: Database, pass: Pass): Promise<void> {
   const readers: Reader[] = [];
   const open = async (snapshot: string | null): Promise<void> => {
-    const streams = READER_GROUPS[readers.length]!;
+    const group = READER_GROUPS[readers.length]!;
     await database.transaction(async (tx) => {
       await repeatableRead(tx);
       if (snapshot === null) {
@@ -119,7 +130,7 @@ async function withSeparateReaders(database: Database, pass: Pass): Promise<void
         await tx.query(`SET TRANSACTION SNAPSHOT '${snapshot}'`);
       }
       const queue = new SerialQueue();
-      readers.push({ tx, queue, streams });
+      readers.push({ ...group, tx, queue });
       try {
         await (readers.length < READER_GROUPS.length ? open(snapshot) : pass(readers));
       } finally {
@@ -203,7 +214,7 @@ async function assessEverything(
   };
   const pass: Pass = async (readers) => {
     const workMem = opts.workMem ?? '256MB';
-    for (const r of readers) await prepareFactRead(r.tx, workMem);
+    for (const r of readers) await prepareFactRead(r.tx, workMem, r.settings);
     const { sources, copies } = await openSources(readers, opts.asOf, opts.fetchRows ?? 20_000);
     try {
       await mergeByPerson(sources, (p) => pipeline.add(p), async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { arrayLiteral, copyDate, copyField } from './copy-text';
+import { arrayLiteral, copyField } from './copy-text';
 import { TextSink } from './text-sink';
 
 describe('COPY text', () => {
@@ -7,8 +7,6 @@ describe('COPY text', () => {
     expect(copyField('a\tb\nc\\d\re')).toBe('a\\tb\\nc\\\\d\\re');
     expect(copyField(null)).toBe('\\N');
     expect(copyField(7)).toBe('7');
-    expect(copyDate('')).toBe('\\N');
-    expect(copyDate('2025-01-02')).toBe('2025-01-02');
   });
 
   it('quotes array elements so commas, quotes and braces survive', () => {

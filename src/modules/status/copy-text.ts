@@ -8,11 +8,6 @@ export function copyField(v: string | number | null | undefined): string {
   return s.replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\r/g, '\\r');
 }
 
-/** A date column: the engine uses '' for a missing date, the database NULL. */
-export function copyDate(v: string | null | undefined): string {
-  return v ? copyField(v) : '\\N';
-}
-
 /** A text[] literal (before COPY escaping, which `copyField` adds on top). */
 export function arrayLiteral(items: readonly string[]): string {
   let out = '{';

@@ -350,10 +350,13 @@ export function copyFactsSql(stream: FactStreamName, asOf: string): string {
   return `COPY (${FACT_STREAMS[stream]().replaceAll('$1::date', `'${asOf}'::date`)}) TO STDOUT`;
 }
 
-/** Session settings of a connection reading the streams. */
-export async function prepareFactRead(tx: Tx, workMem: string): Promise<void> {
+/** Session settings of a connection reading the streams; `settings` (planner settings) win over `workMem`. */
+export async function prepareFactRead(tx: Tx, workMem: string, settings: Readonly<Record<string, string>> = {}): Promise<void> {
   if (!/^\d+(kB|MB|GB)$/.test(workMem)) throw new Error(`bad work_mem ${workMem}`);
   await tx.query(`SET LOCAL work_mem = '${workMem}'`);
+  for (const [name, value] of Object.entries(settings)) {
+    await tx.query(`SELECT set_config($1, $2, true)`, [name, value]);
+  }
   await tx.query(`SET LOCAL datestyle = 'ISO, YMD'`);
   // The correlated fallback lookups inflate cost estimates past the JIT threshold; compiling
   // them took longer than running the queries.

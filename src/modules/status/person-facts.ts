@@ -170,7 +170,8 @@ export function toPersonFacts(p: PersonRows, t: Travel = splitTravel(p.travel)):
     departures: t.departures.map(departureFact),
     sevisRecords: p.sevis.length ? sevisRecords(p.sevis) : [],
     claims: p.claims.map(claimFact),
-    ...(p.claims.length ? { employmentEnds: employmentEnds(p.claims) } : {}),
+    // Always present (undefined when there are no claims): one object shape for every person.
+    employmentEnds: p.claims.length ? employmentEnds(p.claims) : undefined,
   };
 }
 

@@ -52,8 +52,9 @@ export async function createRunPartitions(tx: Tx, runId: string): Promise<void> 
   }
 }
 
-export async function copyAssessments(tx: Tx, runId: string, text: CopyChunk): Promise<void> {
-  await tx.copyFrom(`COPY ${partition('status_assessments', runId)} (${ASSESSMENT_COLUMNS.join(', ')}) FROM STDIN`, [text]);
+/** `data`: binary COPY (run-output.ts writeAssessment). */
+export async function copyAssessments(tx: Tx, runId: string, data: CopyChunk): Promise<void> {
+  await tx.copyFrom(`COPY ${partition('status_assessments', runId)} (${ASSESSMENT_COLUMNS.join(', ')}) FROM STDIN WITH (FORMAT binary)`, [data]);
 }
 
 export async function copyRisks(tx: Tx, runId: string, text: CopyChunk): Promise<void> {

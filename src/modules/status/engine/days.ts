@@ -69,9 +69,20 @@ function pad2(v: number): string {
   return v < 10 ? `0${v}` : `${v}`;
 }
 
+// formatDay's results for 1900..2199, made once each: the bulk pass formats the same few
+// thousand days millions of times (its rules' texts, the assessments' dates).
+const CACHE_FIRST = dayFromCivil(1900, 1, 1);
+const CACHE_LAST = dayFromCivil(2199, 12, 31);
+const formatted: (string | undefined)[] = new Array<string | undefined>(CACHE_LAST - CACHE_FIRST + 1);
+
 /** Day number → `YYYY-MM-DD` (years 0..9999). */
 export function formatDay(n: DayNumber): string {
+  if (n >= CACHE_FIRST && n <= CACHE_LAST && Number.isInteger(n)) return (formatted[n - CACHE_FIRST] ??= civilText(n));
   if (!Number.isFinite(n)) throw new RangeError(`not a day number: ${n}`);
+  return civilText(n);
+}
+
+function civilText(n: DayNumber): string {
   const packed = civilFromDay(n);
   const year = Math.floor(packed / 10000);
   const y = year < 1000 ? `${year}`.padStart(4, '0') : `${year}`;
