@@ -14,11 +14,15 @@ const TWO_32 = 2 ** 32;
 
 const utf8 = new TextEncoder();
 
+/** Value of each hex digit by character code, -1 for any other character. */
+const HEX = new Int8Array(128).fill(-1);
+for (let i = 0; i < 16; i++) {
+  HEX['0123456789abcdef'.charCodeAt(i)] = i;
+  HEX['0123456789ABCDEF'.charCodeAt(i)] = i;
+}
+
 function hexValue(c: number): number {
-  if (c >= 48 && c <= 57) return c - 48;
-  if (c >= 97 && c <= 102) return c - 87;
-  if (c >= 65 && c <= 70) return c - 55;
-  return -1;
+  return c < 128 ? HEX[c]! : -1;
 }
 
 /**

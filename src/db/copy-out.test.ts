@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CopyTextRows, unescapeCopyField } from './copy-out';
+import { CopyTextRows, keyAndText, unescapeCopyField } from './copy-out';
 
 /** A value as PostgreSQL's COPY text format writes it (the inverse of unescapeCopyField). */
 function escape(v: string | null): string {
@@ -65,5 +65,21 @@ describe('reading COPY TO STDOUT text', () => {
     await rows.close();
     expect(stopped).toBe(true);
     expect(await rows.next(3)).toEqual([]);
+  });
+
+  it('reads two-field lines as key and text, and refuses any other shape', async () => {
+    const rows = new CopyTextRows(
+      (async function* () {
+        yield 'p1\ta\x1fb\\tc\n0b7c\t';
+        yield '\n';
+      })(),
+    );
+    expect(await rows.nextWith(10, keyAndText)).toEqual([
+      { pk: 'p1', r: 'a\x1fb\tc' },
+      { pk: '0b7c', r: '' },
+    ]);
+    expect(() => keyAndText('one field', 0, 9)).toThrow(/two fields/);
+    expect(() => keyAndText('a\tb\tc', 0, 5)).toThrow(/two fields/);
+    expect(() => keyAndText('\\N\tx', 0, 4)).toThrow(/NULL/);
   });
 });

@@ -43,6 +43,21 @@ function fields(text: string, start: number, end: number): (string | null)[] {
   }
 }
 
+/**
+ * A line of exactly two fields as { pk, r } (the status pass's travel rows: a key and one text),
+ * without the array `fields` makes. Neither field may be NULL.
+ */
+export function keyAndText(text: string, start: number, end: number): { pk: string; r: string } {
+  const tab = text.indexOf('\t', start);
+  if (tab === -1 || tab >= end || text.lastIndexOf('\t', end - 1) !== tab) {
+    throw new Error(`expected two fields: ${text.slice(start, Math.min(end, start + 80))}`);
+  }
+  const pk = unescapeCopyField(text.slice(start, tab));
+  const r = unescapeCopyField(text.slice(tab + 1, end));
+  if (pk === null || r === null) throw new Error(`unexpected NULL: ${text.slice(start, Math.min(end, start + 80))}`);
+  return { pk, r };
+}
+
 /** Rows of one COPY's output, handed out in batches. */
 export class CopyTextRows {
   private readonly it: AsyncIterator<string>;
@@ -55,11 +70,19 @@ export class CopyTextRows {
 
   /** Up to `max` rows, each an array of its fields; an empty array once the output has ended. */
   async next(max: number): Promise<(string | null)[][]> {
-    const rows: (string | null)[][] = [];
+    return this.nextWith(max, fields);
+  }
+
+  /**
+   * Up to `max` rows, each made by `build` from its line, text[start, end) (no newline); an
+   * empty array once the output has ended.
+   */
+  async nextWith<T>(max: number, build: (text: string, start: number, end: number) => T): Promise<T[]> {
+    const rows: T[] = [];
     for (;;) {
       let start = 0;
       for (let nl = this.rest.indexOf('\n'); nl !== -1 && rows.length < max; nl = this.rest.indexOf('\n', start)) {
-        rows.push(fields(this.rest, start, nl));
+        rows.push(build(this.rest, start, nl));
         start = nl + 1;
       }
       this.rest = this.rest.slice(start);
@@ -70,7 +93,7 @@ export class CopyTextRows {
     }
     if (this.ended && this.rest.length > 0 && rows.length < max) {
       // A last line without its newline (COPY always ends lines; kept for completeness).
-      rows.push(fields(this.rest, 0, this.rest.length));
+      rows.push(build(this.rest, 0, this.rest.length));
       this.rest = '';
     }
     return rows;

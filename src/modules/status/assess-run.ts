@@ -1,4 +1,4 @@
-import { CopyTextRows } from '../../db/copy-out';
+import { CopyTextRows, keyAndText } from '../../db/copy-out';
 import type { Database, Tx } from '../../db/database';
 import type { RequestContext } from '../../shared/context';
 import { audit } from '../audit';
@@ -12,6 +12,7 @@ import {
   FACT_STREAMS,
   factRow,
   fetchFacts,
+  isTextRowStream,
   prepareFactRead,
   type FactStreamName,
 } from './facts.repo';
@@ -150,7 +151,9 @@ async function openSources(readers: readonly Reader[], asOf: string, rows: numbe
       const name = streams[0]!;
       const copy = new CopyTextRows(tx.copyTo(copyFactsSql(name, asOf)));
       copies.push(copy);
-      sources[name] = async () => (await copy.next(rows)).map((fields) => factRow(name, fields));
+      sources[name] = isTextRowStream(name)
+        ? () => copy.nextWith(rows, keyAndText)
+        : async () => (await copy.next(rows)).map((fields) => factRow(name, fields));
       continue;
     }
     await declareFactCursors(tx, asOf, streams);

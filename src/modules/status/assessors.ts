@@ -40,7 +40,7 @@ function onWorker(setup: AssessorSetup): Assessor {
   const worker = startTsWorker(new URL('./assess-worker.ts', import.meta.url), setup, { maxYoungGenerationSizeMb: 192 });
   const client = new WorkerClient<{ batch: PersonBatch }, BatchOutput>(worker, 'assessment');
   return {
-    assess: (batch) => client.request({ batch }, [batch.counts.buffer]),
+    assess: (batch) => client.request({ batch }, [batch.counts.buffer, batch.travelLengths.buffer]),
     close: () => client.terminate(),
   };
 }

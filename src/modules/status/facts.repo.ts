@@ -320,6 +320,11 @@ const STREAM_COLUMNS: Record<FactStreamName, readonly string[]> = {
   lookouts: ['pk', 'n'],
 };
 
+/** Streams whose rows are a key and one text ({ pk, r }: RawTravelRow). */
+export function isTextRowStream(stream: FactStreamName): stream is 'travel' | 'loneDepartures' {
+  return stream === 'travel' || stream === 'loneDepartures';
+}
+
 /** A row of a stream read by COPY (fields as text, in query order) as a cursor would give it. */
 export function factRow(stream: FactStreamName, fields: readonly (string | null)[]): { pk: string } {
   const cols = STREAM_COLUMNS[stream];

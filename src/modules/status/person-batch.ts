@@ -12,8 +12,13 @@ const STREAMS = 1 + ROW_STREAMS.length;
 
 export interface PersonBatch {
   keys: string[];
-  /** Each travel row's text (its key is its person's). */
-  travel: string[];
+  /**
+   * The travel rows' texts end to end (each row's key is its person's), cut by `travelLengths`:
+   * one string crosses to the worker as one copy, where an array of them was cloned string by
+   * string on both threads.
+   */
+  travel: string;
+  travelLengths: Int32Array<ArrayBuffer>;
   sevis: SevisRow[];
   claims: ClaimRow[];
   enforcement: EnforcementRow[];
@@ -23,8 +28,10 @@ export interface PersonBatch {
   counts: Int32Array<ArrayBuffer>;
 }
 
-function emptyBatch(): Omit<PersonBatch, 'counts'> {
-  return { keys: [], travel: [], sevis: [], claims: [], enforcement: [], revocations: [], lookouts: [] };
+type Building = Omit<PersonBatch, 'counts' | 'travel' | 'travelLengths'> & { travel: string[]; travelLengths: number[] };
+
+function emptyBatch(): Building {
+  return { keys: [], travel: [], travelLengths: [], sevis: [], claims: [], enforcement: [], revocations: [], lookouts: [] };
 }
 
 export class PersonBatchBuilder {
@@ -38,7 +45,10 @@ export class PersonBatchBuilder {
   add(p: PersonRows): void {
     const b = this.batch;
     b.keys.push(p.key);
-    for (const r of p.travel) b.travel.push(r.r);
+    for (const r of p.travel) {
+      b.travel.push(r.r);
+      b.travelLengths.push(r.r.length);
+    }
     this.counts.push(p.travel.length);
     for (const s of ROW_STREAMS) {
       const rows = p[s];
@@ -50,7 +60,13 @@ export class PersonBatchBuilder {
 
   /** The persons added since the last call. */
   take(): PersonBatch {
-    const out = { ...this.batch, counts: Int32Array.from(this.counts) };
+    const b = this.batch;
+    const out = {
+      ...b,
+      travel: b.travel.join(''),
+      travelLengths: Int32Array.from(b.travelLengths),
+      counts: Int32Array.from(this.counts),
+    };
     this.batch = emptyBatch();
     this.counts = [];
     return out;
@@ -60,6 +76,7 @@ export class PersonBatchBuilder {
 /** Calls `fn` with each person of the batch, in order. */
 export function eachPerson(batch: PersonBatch, fn: (p: PersonRows) => void): void {
   const at = new Array<number>(STREAMS).fill(0);
+  let offset = 0;
   const slice = <T>(rows: T[], stream: number, n: number): T[] => {
     const start = at[stream]!;
     at[stream] = start + n;
@@ -70,7 +87,11 @@ export function eachPerson(batch: PersonBatch, fn: (p: PersonRows) => void): voi
     const c = i * STREAMS;
     const nTravel = batch.counts[c]!;
     const travel = new Array<{ pk: string; r: string }>(nTravel);
-    for (let k = 0; k < nTravel; k++) travel[k] = { pk: key, r: batch.travel[at[0]! + k]! };
+    for (let k = 0; k < nTravel; k++) {
+      const end = offset + batch.travelLengths[at[0]! + k]!;
+      travel[k] = { pk: key, r: batch.travel.slice(offset, end) };
+      offset = end;
+    }
     at[0] = at[0]! + nTravel;
     fn({
       key,
