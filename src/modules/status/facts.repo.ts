@@ -116,8 +116,8 @@ function travelText(exprs: Partial<Record<(typeof TRAVEL_FIELDS)[number], string
  * link says.
  *
  * The key comes from the admission and its link alone, with no correlated lookup, and the row
- * text is built before the sort: on PostgreSQL the whole query, joins, text and sort, can run in
- * parallel workers (when read with COPY: a cursor is never parallel).
+ * text is built before the sort. The bulk pass reads it with a serial merge-join plan (see
+ * READER_GROUPS in assess-run.ts: cheaper than the parallel hash of all links).
  */
 export function travelQuery(f: TravelFilter = {}): string {
   const text = travelText({
@@ -347,8 +347,8 @@ export async function fetchFacts<T>(tx: Tx, stream: FactStreamName, rows: number
 
 /**
  * The stream as `COPY … TO STDOUT` (text format, columns in query order). Unlike a cursor, COPY
- * lets PostgreSQL plan the query in parallel. COPY takes no parameters: the AOD, checked to be a
- * date, is written into the text.
+ * lets PostgreSQL plan the query in parallel where that pays. COPY takes no parameters: the
+ * AOD, checked to be a date, is written into the text.
  */
 export function copyFactsSql(stream: FactStreamName, asOf: string): string {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf)) throw new Error(`bad as-of date ${asOf}`);
