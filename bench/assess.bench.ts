@@ -9,8 +9,9 @@
  * DATABASE_URL set: a scratch database is created (and dropped unless ASSESS_BENCH_DB names one
  * to keep and reuse: it is loaded once, later runs only assess). Unset: embedded PGlite in a
  * temporary folder (or ASSESS_BENCH_DIR, kept and reused the same way). ASSESS_BENCH_LOAD_ONLY=1
- * loads and stops. ASSESS_BENCH_WORK_MEM (e.g. 1GB) sets the readers' work_mem (default 256MB);
- * ASSESS_BENCH_WORKERS the assessment worker threads (default 1; 0 assesses on the main thread).
+ * loads and stops. ASSESS_BENCH_WORK_MEM (e.g. 1GB) sets the readers' work_mem (default 256MB;
+ * the travel reader keeps its own, see READER_GROUPS); ASSESS_BENCH_WORKERS the assessment worker
+ * threads (default 1; 0 assesses on the main thread).
  */
 import fs from 'node:fs';
 import os from 'node:os';

@@ -79,8 +79,8 @@ const BATCH_PERSONS = 8192;
 /**
  * With `separateReader`, the streams are read in these groups, each on a pooled connection of its
  * own (all sharing one snapshot), so that the server prepares them at the same time: a group of
- * one stream is read by COPY, a larger group by cursors. The two costliest streams are alone; at
- * 10 million admissions the rest take about as long together as SEVIS and travel each.
+ * one stream is read by COPY, a larger group by cursors. At 10 million admissions the SEVIS
+ * stream and the group of the small ones together take about as long as travel alone.
  *
  * The travel stream is read with a serial plan of merge joins (`settings`): PostgreSQL 15's
  * parallel plan hashed all 21 million subject links, in 3 processes (about 50 CPU-s at 10

@@ -52,8 +52,16 @@ function rulesCodes(a: Assessment): string {
   return out;
 }
 
+/** The entity id of a resolved person's key as bytes; null for a provisional key (it has a ':'). */
+function entityBytes(personKey: string): Uint8Array | null {
+  if (personKey.includes(':')) return null;
+  const bytes = uuidBytes(personKey);
+  if (!bytes) throw new Error(`person key is neither provisional nor an entity id: ${personKey}`);
+  return bytes;
+}
+
 /** Writes one assessment as a binary COPY row, in ASSESSMENT_COLUMNS order. */
-export function writeAssessment(
+function writeAssessment(
   w: CopyBinaryWriter,
   runId: string,
   personKey: string,
@@ -130,7 +138,7 @@ export class RunOutput {
     const rows = rowsFor(travel.admissions, out);
     this.totals.persons++;
     let violator = false;
-    const entity = p.key.includes(':') ? null : uuidBytes(p.key);
+    const entity = entityBytes(p.key);
     for (let i = 0; i < out.length; i++) {
       const a = out[i]!;
       writeAssessment(this.assessmentRows, this.runId, p.key, entity, rows[i]!, a);
