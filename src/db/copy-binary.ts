@@ -66,15 +66,10 @@ export class CopyBinaryWriter {
   private view: DataView;
   /** Bytes written after the header (the header is added by `take`). */
   private used = 0;
-  private rowsWritten = 0;
 
   constructor(initialBytes = 1 << 20) {
     this.buf = new Uint8Array(initialBytes);
     this.view = new DataView(this.buf.buffer);
-  }
-
-  get rows(): number {
-    return this.rowsWritten;
   }
 
   /** Starts a row of `fields` fields; each must then be written, in the table's column order. */
@@ -82,7 +77,6 @@ export class CopyBinaryWriter {
     this.room(2);
     this.view.setInt16(this.used, fields);
     this.used += 2;
-    this.rowsWritten++;
   }
 
   null(): void {
@@ -112,10 +106,6 @@ export class CopyBinaryWriter {
   }
 
   int4(v: number): void {
-    this.int4Field(v);
-  }
-
-  private int4Field(v: number): void {
     if (!Number.isInteger(v) || v < -(2 ** 31) || v >= 2 ** 31) throw new RangeError(`not an int4: ${v}`);
     this.room(8);
     this.view.setInt32(this.used, 4);
@@ -138,7 +128,7 @@ export class CopyBinaryWriter {
   /** A date as a day number (days since 1970-01-01, an integer); NaN is NULL. */
   date(day: number): void {
     if (Number.isNaN(day)) return this.null();
-    this.int4Field(day - PG_EPOCH_DAYS);
+    this.int4(day - PG_EPOCH_DAYS);
   }
 
   /** A uuid as its 16 bytes (see `uuidBytes`); null is NULL. */
@@ -155,14 +145,13 @@ export class CopyBinaryWriter {
    * rows, trailer) in a buffer of its own, or an empty array when there were none.
    */
   take(): Uint8Array<ArrayBuffer> {
-    if (this.rowsWritten === 0) return new Uint8Array(0);
+    if (this.used === 0) return new Uint8Array(0);
     const out = new Uint8Array(HEADER_BYTES + this.used + 2);
     out.set(SIGNATURE, 0); // flags and header-extension length stay 0
     out.set(this.buf.subarray(0, this.used), HEADER_BYTES);
     out[out.length - 2] = 0xff;
     out[out.length - 1] = 0xff;
     this.used = 0;
-    this.rowsWritten = 0;
     return out;
   }
 

@@ -119,8 +119,8 @@ const BACKLOG_COUNT_CAP = 100_000;
  * search until the queue was empty), and its size is returned; null when nothing is left.
  */
 export async function catchUpInTransaction(tx: Tx, max: number): Promise<Backlog | null> {
-  if (!(await indexIsBehind(tx))) return null;
   const queued = await countPendingNames(tx, Math.max(max + 1, BACKLOG_COUNT_CAP));
+  if (queued === 0) return null;
   if (queued <= max) {
     const { ids, rows } = await takePendingNames(tx, max, { wait: true });
     await indexRows(tx, rows);
