@@ -44,7 +44,8 @@ export async function incrementalRun(
   const isNew = new Set(newReps.map((r) => r.mention));
   const scored = await matchAgainstIndex(tx, model, newReps);
   const candRecords = scored.candidates;
-  progress(`compared with ${candRecords.length} stored records: ${scored.pairsScored} pairs scored (${secs(t0)})`);
+  const laps = Object.entries(scored.timings).map(([k, ms]) => `${k} ${(ms / 1000).toFixed(1)}s`).join(', ');
+  progress(`compared with ${candRecords.length} stored records: ${scored.pairsScored} pairs scored (${laps}; ${secs(t0)})`);
 
   // Only what the batch can change is clustered again (see affected.ts): the new records, the
   // stored entities that gain a duplicate or lose a replaced record, and whatever they reach.
@@ -59,6 +60,7 @@ export async function incrementalRun(
   const staleLinks = await linksOf(tx, stalePersons);
   const personStats = await applyResults(tx, redo.results, new Map([...redo.old, ...staleLinks]), stalePersons);
   await replaceReviewItems(tx, redo.reps, [...redo.results.review, ...redo.crossing]);
+  progress(`wrote the index, person links and review items (${secs(t0)})`);
 
   const keys = mentions.orgs.map(orgKeys);
   const orgSeeds = await orgComponent(tx, staleOrgMates, { keys: uniq(keys.map((k) => k.key)), codes: uniq(keys.map((k) => k.code)) });
@@ -67,7 +69,7 @@ export async function incrementalRun(
   const orgStats = await applyResults(tx, orgs.results, new Map([...orgs.old, ...staleOrgLinks]), staleOrgs);
   const phones = uniq([...redo.records, ...newReps].map((p) => p.record.phone ?? null));
   const callLinks = await relinkCalls(tx, { batchIds, phones });
-  progress(`wrote the index, links and review items; re-clustered ${orgs.scope.length} organization mentions (${secs(t0)})`);
+  progress(`re-clustered ${orgs.scope.length} organization mentions; relinked calls (${secs(t0)})`);
   return {
     ...addStats(personStats, orgStats),
     mentions: mentions.persons.length + mentions.orgs.length,

@@ -18,9 +18,18 @@ export interface IndexMatch extends EdgeResult {
   candidates: PersonMention[];
   /** Oversized blocks met: stored ones and those the new records push over the cap. */
   allOversized: Map<number, number>;
+  /** Wall milliseconds per stage: finding the stored candidates, reading them, preparing, scoring. */
+  timings: { lookup: number; read: number; prepare: number; score: number };
 }
 
 export async function matchAgainstIndex(tx: Tx, model: Model, newReps: readonly PersonMention[]): Promise<IndexMatch> {
+  let t = performance.now();
+  const lap = () => {
+    const now = performance.now();
+    const ms = now - t;
+    t = now;
+    return ms;
+  };
   const fresh = new PersonSet(newReps);
   const wanted = new Set<number>();
   for (let i = 0; i < fresh.size; i++) for (const b of fresh.blocks(i)) wanted.add(b);
@@ -28,11 +37,15 @@ export async function matchAgainstIndex(tx: Tx, model: Model, newReps: readonly 
   const blocks = new Set([...wanted].filter((b) => !stored.has(b)));
   const isNew = new Set(newReps.map((r) => r.mention));
   const found = (await repsInBlocks(tx, [...blocks])).filter((m) => !isNew.has(m));
+  const lookup = lap();
   const wantedReps = new Set(found);
   const candidates = (await loadMentions(tx, { kind: 'records', recordIds: [...new Set(found.map(recordOf))] })).persons.filter((p) => wantedReps.has(p.mention));
+  const read = lap();
   const set = new PersonSet([...candidates, ...newReps]);
+  const prepare = lap();
   const scored = scoreEdges(set, model, { isNew: (m) => isNew.has(m), onlyBlocks: blocks });
-  return { ...scored, set, candidates, allOversized: new Map([...stored, ...scored.oversized]) };
+  const timings = { lookup, read, prepare, score: lap() };
+  return { ...scored, set, candidates, allOversized: new Map([...stored, ...scored.oversized]), timings };
 }
 
 /** Mentions an analyst decided to keep apart from others: never folded onto a twin. */

@@ -24,6 +24,8 @@ export interface OrgMention {
   recordId: string;
   name: string | null;
   code: string | null;
+  /** Schools: the designated school official's identifier on the record (SEVIS), which campuses of one school share. */
+  dso: string | null;
 }
 
 export interface Mentions {
@@ -178,10 +180,10 @@ function addRow(out: Mentions, row: Row): void {
   const dso = dsoRecord(row, String(mentionKey(srid, 'dso')), base.source);
   if (dso) out.persons.push({ mention: mentionKey(srid, 'dso'), role: 'dso', ...base, record: dso });
   if (row['school_code'] || row['school_name']) {
-    out.orgs.push({ mention: mentionKey(srid, 'school'), role: 'school', ...base, name: row['school_name'] ?? null, code: row['school_code'] ?? null });
+    out.orgs.push({ mention: mentionKey(srid, 'school'), role: 'school', ...base, name: row['school_name'] ?? null, code: row['school_code'] ?? null, dso: row['dso_id'] ?? null });
   }
   if (row['employer_org']) {
-    out.orgs.push({ mention: mentionKey(srid, 'employer'), role: 'employer', ...base, name: row['employer_org'], code: null });
+    out.orgs.push({ mention: mentionKey(srid, 'employer'), role: 'employer', ...base, name: row['employer_org'], code: null, dso: null });
   }
 }
 

@@ -71,8 +71,8 @@ describe('organizations', () => {
 
   it('joins schools by code and organizations by name, honouring a must-not', () => {
     const items = [
-      { code: 'BOS214F001', key: 'harbor institute' },
-      { code: 'BOS214F002', key: 'harbor institute' },
+      { code: 'BOS214F001', key: 'harbor institute', dso: 'DSO1' },
+      { code: 'BOS214F002', key: 'harbor institute', dso: 'DSO1' },
       { code: 'BOS214F001', key: null },
       { code: null, key: 'quay logistics' },
       { code: null, key: 'quay logistics' },
@@ -82,6 +82,24 @@ describe('organizations', () => {
     expect(c.method).toEqual(['identifier', 'probabilistic', 'identifier', 'probabilistic', 'probabilistic']);
     const apart = clusterOrgs(items, [], [[[3], [4]]]);
     expect(apart.clusterOf[3]).not.toBe(apart.clusterOf[4]);
+  });
+
+  it('keeps two schools of one name apart unless their records share a DSO', () => {
+    const items = [
+      { code: 'CLE214F001', key: 'cleveland state university', dso: 'DSO1' },
+      { code: 'CLE214F002', key: 'cleveland state university', dso: 'DSO2' },
+      { code: null, key: 'cleveland state university' }, // a tip naming the school: joins the first
+      { code: 'CLE214F003', key: 'cleveland state university', dso: 'DSO2' }, // the second's other campus
+      { code: 'CLE214F002', key: null, dso: 'DSO3' },
+    ];
+    const c = clusterOrgs(items);
+    expect(Array.from(c.clusterOf)).toEqual([0, 1, 0, 1, 1]);
+    expect(c.method).toEqual(['probabilistic', 'identifier', 'probabilistic', 'probabilistic', 'identifier']);
+    // Without the shared DSO the third code is a school of its own.
+    const alone = clusterOrgs(items.map((it, i) => (i === 3 ? { ...it, dso: 'DSO9' } : it)));
+    expect(Array.from(alone.clusterOf)).toEqual([0, 1, 0, 3, 1]);
+    // An analyst's must-group still joins them.
+    expect(new Set(clusterOrgs(items, [[0, 1]]).clusterOf).size).toBe(1);
   });
 });
 

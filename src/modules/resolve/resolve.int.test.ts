@@ -122,6 +122,32 @@ describe('resolve', () => {
     expect(await entityOf(database, 'ident', ident)).toBe(await entityOf(database, 'adis-arrivals', arrival));
   });
 
+  it('keeps two schools of one name apart, joins a campus by a shared DSO, and a full run agrees', async () => {
+    const name = `${uniqueSurname('Harrow')} State University`;
+    const code = () => `BOS214F${digits(5)}`;
+    const [codeA, codeB, codeC] = [code(), code(), code()];
+    const [dsoA, dsoB] = [`DSO${digits(7)}`, `DSO${digits(7)}`];
+    const student = (schoolCode: string, dso: string) => ({
+      sevis_id: `N${digits(10)}`, family_name: uniqueSurname('Stu'), given_name: 'Amara', birth_date: '2001-05-06', citizenship_country: 'GHA',
+      visa_type: 'F1', status: 'ACTIVE', status_date: '2025-08-20', school_code: schoolCode, school_name: name, dso_name: 'Pat Quinlan', dso_id: dso,
+    });
+    const [a, b] = (await plant(database, dir, 'sevis', [student(codeA, dsoA), student(codeB, dsoB)])) as [string, string];
+    await runResolve(database, system);
+    const school = (id: string) => entityOf(database, 'sevis', id, 'school');
+    expect(await school(a)).not.toBeNull();
+    expect(await school(b)).not.toBe(await school(a));
+    // Another campus of school B: a code of its own, school B's DSO.
+    const [c] = (await plant(database, dir, 'sevis', [student(codeC, dsoB)])) as [string];
+    const inc = await runResolve(database, system);
+    expect(inc.mode).toBe('incremental');
+    expect(await school(c)).toBe(await school(b));
+    expect(await school(a)).not.toBe(await school(b));
+    const before = await linkSnapshot(database);
+    const full = await runResolve(database, system, { full: true });
+    expect(full.counts).toMatchObject({ linksChanged: 0, linksRemoved: 0 });
+    expect(await linkSnapshot(database)).toEqual(before);
+  });
+
   it('exports source,record_id,entity_id for every source record, calls by the caller', async () => {
     const fam = uniqueSurname('Cal');
     const phone = `+1617555${digits(4)}`;
