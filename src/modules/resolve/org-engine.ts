@@ -22,7 +22,8 @@ export function clusterOrgSet(mentions: readonly OrgMention[], decisions: readon
   const cannot = decisions
     .flatMap((d) => d.cannot.map(([l, r]) => [at(l), at(r)] as [number[], number[]]))
     .filter(([l, r]) => l.length > 0 && r.length > 0);
-  const c = clusterOrgs(sorted.map((m) => ({ ...orgKeys(m), dso: m.dso })), must, cannot);
+  // DSO identifiers are compared as codes are: upper case, letters and digits only.
+  const c = clusterOrgs(sorted.map((m) => ({ ...orgKeys(m), dso: orgCode(m.dso) })), must, cannot);
   const members = new Map<number, number[]>();
   sorted.forEach((_, i) => {
     const list = members.get(c.clusterOf[i]!) ?? [];
