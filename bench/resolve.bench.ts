@@ -217,7 +217,9 @@ interface Prepared {
 }
 
 // CPU seconds of this process so far (both threads): the machine may be shared, wall time is not enough.
-const progress = (l: string) => console.log(`    ${l} [cpu ${ownCpu().toFixed(1)}s]`);
+/** Each stage's line, with this process's CPU so far and its JavaScript heap (main thread) then. */
+const progress = (l: string) =>
+  console.log(`    ${l} [cpu ${ownCpu().toFixed(1)}s, heap ${(process.memoryUsage().heapUsed / 2 ** 30).toFixed(2)} GiB]`);
 
 /** Generates the world into `dir`, loads all but the held-out batch and runs the full resolve. */
 async function prepare(database: Database, kind: string, dir: string): Promise<Prepared> {

@@ -218,7 +218,11 @@ export function blockPairs(
  */
 function uniquePairs(a: Int32Array, b: Int32Array, n: number): PairList {
   const { start, order } = groupByFirst(a, n);
-  const partners = Int32Array.from(order, (k) => b[k]!);
+  // A loop, not Int32Array.from(order, fn): with a mapping function V8 first gathers the values
+  // in a plain array, whose length is capped at about 134 million (the pairs before
+  // de-duplication passed that at 300,000 persons, and the process died out of memory).
+  const partners = new Int32Array(order.length);
+  for (let k = 0; k < order.length; k++) partners[k] = b[order[k]!]!;
   const first = new Int32Array(a.length);
   let u = 0;
   for (let i = 0; i < n; i++) {
