@@ -216,8 +216,10 @@ interface Prepared {
   full: RunCounts;
 }
 
-// CPU seconds of this process so far (both threads): the machine may be shared, wall time is not enough.
-/** Each stage's line, with this process's CPU so far and its JavaScript heap (main thread) then. */
+/**
+ * Each stage's line, with this process's CPU seconds so far (both threads: the machine may be
+ * shared, wall time is not enough) and the main thread's JavaScript heap then.
+ */
 const progress = (l: string) =>
   console.log(`    ${l} [cpu ${ownCpu().toFixed(1)}s, heap ${(process.memoryUsage().heapUsed / 2 ** 30).toFixed(2)} GiB]`);
 
