@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { blockPairs, blocksOf, MembershipBuilder, STABLE_KEYS } from './blocking-keys';
-import { DEFAULT_RULES, RecordStore, type MatchRecord } from './match';
+import { BLOCK_CAP, blockPairs, blocksOf, capOf, MembershipBuilder, STABLE_KEYS } from './blocking-keys';
+import { DEFAULT_RULES, NAME_BLOCK_CAP, RecordStore, type MatchRecord } from './match';
 
 const GIVEN = ['Yuriy', 'Iouri', 'Maria', 'María', 'William', 'Bill', 'Chen', 'Ana', 'Olga', 'Jose', 'Mohammed', 'Muhammad'];
 const FAMILY = ['Petrov', 'Petroff', 'Garcia', 'García', 'Smith', 'Zhang', 'Chang', 'Okafor', 'Müller', 'Mueller', 'Nguyen', 'Silva Santos'];
@@ -64,20 +64,23 @@ describe('stable blocking keys', () => {
     expect(busy.length).toBeGreaterThanOrEqual(DEFAULT_RULES.length - 1);
   });
 
-  it("applies a rule's tighter cap (family_alone) to its blocks, and only to them", () => {
+  it('caps the name rules at NAME_BLOCK_CAP, marked in the block number, and only them', () => {
     const store = new RecordStore();
-    store.add(Array.from({ length: 60 }, (_, i) => ({ id: `f${i}`, source: 'a', givenName: `Gaston${'abcdefghij'[i % 10]}${'klmnopqrst'[Math.floor(i / 10)]}`, familyName: 'Okafor' })));
-    const caps = new Map<number, number>();
+    // 60 records of one surname and postcode, given names all different but for the initial.
+    store.add(Array.from({ length: 60 }, (_, i) => ({ id: `f${i}`, source: 'a', givenName: `Gaston${'abcdefghij'[i % 10]}${'klmnopqrst'[Math.floor(i / 10)]}`, familyName: 'Okafor', postalCode: '02114' })));
     const b = new MembershipBuilder();
-    for (let i = 0; i < store.size; i++) for (const h of blocksOf(store, i, DEFAULT_RULES, caps)) b.add(h, i);
-    const familyAlone = DEFAULT_RULES.find((r) => r.name === 'family_alone')!;
-    expect(familyAlone.maxBlockSize).toBe(50);
-    expect([...caps.values()]).toEqual([50]);
-    const { pairs, oversized } = blockPairs(b.build(), store.size, { caps });
-    expect([...oversized.entries()]).toEqual([[[...caps.keys()][0], 60]]);
-    // The same 60 records still meet through family_given_initial (the run's cap, 500).
+    for (let i = 0; i < store.size; i++) for (const h of blocksOf(store, i)) b.add(h, i);
+    const narrow = DEFAULT_RULES.filter((r) => r.maxBlockSize === NAME_BLOCK_CAP).map((r) => r.name);
+    expect(narrow).toEqual(expect.arrayContaining(['family_alone', 'family_given_initial', 'name_pair_phonetic']));
+    expect(narrow).not.toContain('postcode_family_initial');
+    const { pairs, oversized } = blockPairs(b.build(), store.size);
+    // family_alone (Okafor) and family_given_initial (Okafor, G) hold all 60: over the name cap.
+    expect([...oversized.values()]).toEqual([60, 60]);
+    for (const block of oversized.keys()) expect(capOf(block)).toBe(NAME_BLOCK_CAP);
+    // The same 60 records still meet through postcode_family_initial (the run's cap, 500).
     expect(pairs.length).toBe((60 * 59) / 2);
-    expect(blockPairs(b.build(), store.size).oversized.size).toBe(0);
+    const wide = blocksOf(store, 0, DEFAULT_RULES.filter((r) => r.name === 'postcode_family_initial'));
+    expect(wide.map(capOf)).toEqual([BLOCK_CAP]);
   });
 
   it('gives the same block numbers in a fresh store filled in another order', () => {
@@ -91,7 +94,7 @@ describe('stable blocking keys', () => {
 });
 
 describe('block numbers', () => {
-  it('are FNV-1a of the rule name, \\u0001 and the key: they are stored, so they never change', () => {
+  it('are FNV-1a of the rule name, \\u0001 and the key, the low bit the cap: stored, they change only with BLOCKING_VERSION', () => {
     const fnv = (text: string) => {
       let h = 0x811c9dc5;
       for (let k = 0; k < text.length; k++) h = Math.imul(h ^ text.charCodeAt(k), 0x01000193);
@@ -100,7 +103,7 @@ describe('block numbers', () => {
     const store = new RecordStore();
     store.add(sample(40));
     for (let i = 0; i < store.size; i++) {
-      const want = DEFAULT_RULES.flatMap((r) => STABLE_KEYS[r.name]!(store, i).map((k) => fnv(`${r.name}\u0001${k}`)));
+      const want = DEFAULT_RULES.flatMap((r) => STABLE_KEYS[r.name]!(store, i).map((k) => (fnv(`${r.name}\u0001${k}`) & ~1) | (r.maxBlockSize === NAME_BLOCK_CAP ? 1 : 0)));
       expect(blocksOf(store, i)).toEqual([...new Set(want)].sort((x, y) => x - y));
     }
   });

@@ -1,5 +1,5 @@
 import { nicknameCanonical } from './match/compare/nicknames';
-import { DEFAULT_BLOCKING, DEFAULT_RULES, GrowInt, groupByFirst, type BlockingRule, type PairList, type RecordStore } from './match';
+import { DEFAULT_BLOCKING, DEFAULT_RULES, GrowInt, groupByFirst, NAME_BLOCK_CAP, type BlockingRule, type PairList, type RecordStore } from './match';
 
 /**
  * Blocking as the database run does it. The matching core's rules say which records meet;
@@ -9,9 +9,19 @@ import { DEFAULT_BLOCKING, DEFAULT_RULES, GrowInt, groupByFirst, type BlockingRu
  * hashes those strings to 32-bit block numbers that can be stored (match_mentions.blocks) and
  * looked up by a later run. Candidate pairs are made by sorting, not through a Map, so a full
  * run and an incremental run see exactly the same blocks. A hash collision merges two blocks:
- * it only adds candidates, and identically in both kinds of run.
+ * it only adds candidates, and identically in both kinds of run. The lowest bit of a block
+ * number says which cap the block has: 1 for the rules capped at NAME_BLOCK_CAP, 0 for BLOCK_CAP.
  */
 export const BLOCK_CAP = DEFAULT_BLOCKING.maxBlockSize;
+
+/**
+ * The version of the stored blocks: the rules, their keys, their caps and the hash. A stored
+ * match index written with another version cannot be extended by an incremental run (its
+ * blocks or pairs are not those a full run would make now), so the run is a full one.
+ * 1: until 2026-11-22 (caps held in a map; only family_alone narrow).
+ * 2: every name rule capped at NAME_BLOCK_CAP, the cap carried in the block number's low bit.
+ */
+export const BLOCKING_VERSION = 2;
 
 type KeyFn = (s: RecordStore, i: number) => string[];
 
@@ -93,28 +103,31 @@ function fnv(text: string, h = 0x811c9dc5): number {
 // The rule-name part of every block's text is hashed once per rule.
 const rulePrefix = new Map<string, number>();
 
-/** FNV-1a of `${rule}\u0001${key}`, as a signed 32-bit block number. */
-function blockHash(rule: string, key: string): number {
+/** FNV-1a of `${rule}\u0001${key}` as a signed 32-bit block number, its low bit set when `narrow`. */
+function blockHash(rule: string, key: string, narrow: boolean): number {
   let h = rulePrefix.get(rule);
   if (h === undefined) rulePrefix.set(rule, (h = fnv(`${rule}\u0001`)));
-  return fnv(key, h) | 0;
+  return (fnv(key, h) & ~1) | (narrow ? 1 : 0);
 }
 
-/**
- * Distinct block numbers of record i, ascending. The blocks of a rule with a tighter cap than
- * BLOCK_CAP (family_alone) are entered in `caps` with it, for blockPairs.
- */
-export function blocksOf(store: RecordStore, i: number, rules: readonly BlockingRule[] = DEFAULT_RULES, caps?: Map<number, number>): number[] {
+/** Whether a rule's blocks have the narrow cap (NAME_BLOCK_CAP); no other cap can be stored. */
+function isNarrow(rule: BlockingRule): boolean {
+  if (rule.maxBlockSize === undefined || rule.maxBlockSize >= BLOCK_CAP) return false;
+  if (rule.maxBlockSize !== NAME_BLOCK_CAP) throw new Error(`blocking rule ${rule.name}: a stored block's cap is ${BLOCK_CAP} or ${NAME_BLOCK_CAP}, not ${rule.maxBlockSize}`);
+  return true;
+}
+
+/** A stored block's cap, from its number's low bit. */
+export const capOf = (block: number): number => (block & 1 ? NAME_BLOCK_CAP : BLOCK_CAP);
+
+/** Distinct block numbers of record i, ascending. */
+export function blocksOf(store: RecordStore, i: number, rules: readonly BlockingRule[] = DEFAULT_RULES): number[] {
   const out: number[] = [];
   for (const rule of rules) {
     const fn = STABLE_KEYS[rule.name];
     if (!fn) throw new Error(`blocking rule ${rule.name} has no stable form in blocking-keys.ts`);
-    const cap = rule.maxBlockSize !== undefined && rule.maxBlockSize < BLOCK_CAP ? rule.maxBlockSize : null;
-    for (const key of fn(store, i)) {
-      const h = blockHash(rule.name, key);
-      out.push(h);
-      if (caps && cap !== null) caps.set(h, Math.min(cap, caps.get(h) ?? cap));
-    }
+    const narrow = isNarrow(rule);
+    for (const key of fn(store, i)) out.push(blockHash(rule.name, key, narrow));
   }
   out.sort((x, y) => x - y);
   return out.filter((h, k) => k === 0 || out[k - 1] !== h);
@@ -176,15 +189,15 @@ export interface BlockPairs {
 }
 
 /**
- * Candidate pairs (a < b) of records sharing a block of at most `cap` members (`caps`: a
- * tighter cap for some blocks, see blocksOf). With `isNew`, only pairs with at least one new
- * record are made (an incremental batch); `extraSize` adds members a block has elsewhere
- * (stored records not loaded here) to its size.
+ * Candidate pairs (a < b) of records sharing a block of at most its cap (capOf, and at most
+ * `cap`) members. With `isNew`, only pairs with at least one new record are made (an
+ * incremental batch); `extraSize` adds members a block has elsewhere (stored records not loaded
+ * here) to its size.
  */
 export function blockPairs(
   m: Memberships,
   n: number,
-  opts: { cap?: number; caps?: ReadonlyMap<number, number>; isNew?: Uint8Array; extraSize?: (block: number) => number } = {},
+  opts: { cap?: number; isNew?: Uint8Array; extraSize?: (block: number) => number } = {},
 ): BlockPairs {
   const limit = opts.cap ?? BLOCK_CAP;
   const oversized = new Map<number, number>();
@@ -194,7 +207,7 @@ export function blockPairs(
     let end = start + 1;
     while (end < m.length && m.block[end] === m.block[start]) end++;
     const size = end - start + (opts.extraSize?.(m.block[start]!) ?? 0);
-    const cap = Math.min(limit, opts.caps?.get(m.block[start]!) ?? limit);
+    const cap = Math.min(limit, capOf(m.block[start]!));
     if (size > cap) oversized.set(m.block[start]!, size);
     else if (end - start > 1) {
       for (let x = start; x < end; x++) {

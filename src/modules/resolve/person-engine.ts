@@ -30,8 +30,6 @@ export class PersonSet {
   readonly records: readonly MatchRecord[];
   readonly store = new RecordStore();
   readonly position = new Map<number, number>();
-  /** Blocks with a tighter cap than the run's (see blocksOf), once allBlocks has run. */
-  readonly caps = new Map<number, number>();
   // Every record's blocks, computed once.
   private cached: { start: Int32Array; list: Int32Array } | null = null;
 
@@ -59,7 +57,7 @@ export class PersonSet {
     const start = new Int32Array(this.size + 1);
     const list = new GrowInt();
     for (let i = 0; i < this.size; i++) {
-      for (const b of blocksOf(this.store, i, undefined, this.caps)) list.push(b);
+      for (const b of blocksOf(this.store, i)) list.push(b);
       start[i + 1] = list.length;
     }
     this.cached = { start, list: list.view() };
@@ -90,7 +88,7 @@ function candidatePairs(set: PersonSet, opts: EdgeOptions): BlockPairs {
     for (let e = start[i]!; e < start[i + 1]!; e++) if (!opts.onlyBlocks || opts.onlyBlocks.has(list[e]!)) builder.add(list[e]!, i);
   }
   const isNew = opts.isNew ? Uint8Array.from(set.reps, (r) => (opts.isNew!(r.mention) ? 1 : 0)) : undefined;
-  return blockPairs(builder.build(), set.size, { caps: set.caps, ...(isNew ? { isNew } : {}) });
+  return blockPairs(builder.build(), set.size, isNew ? { isNew } : {});
 }
 
 /** Candidate pairs from the stored-compatible blocks, scored with the model on this thread (a batch). */

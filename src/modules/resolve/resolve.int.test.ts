@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/database';
 import { systemContext } from '../../shared/context';
 import { ingestFile } from '../ingest';
+import { BLOCKING_VERSION } from './blocking-keys';
 import { exportEntities, ENTITY_EXPORT_HEADER } from './export.service';
 import { digits, plant, uniqueId, uniqueSurname } from './planted';
 import { runResolve } from './resolve.service';
@@ -120,6 +121,21 @@ describe('resolve', () => {
     expect(counts.kept).toEqual(counts.counted);
     expect(full.openReviewItems).toBe(queueAfterIncremental.length);
     expect(await entityOf(database, 'ident', ident)).toBe(await entityOf(database, 'adis-arrivals', arrival));
+  });
+
+  it('runs in full when the stored index was written with another blocking version, then incrementally again', async () => {
+    const arrivalOf = (given: string) => ({ admission_number: digits(11), family_name: uniqueSurname('Vrell').toUpperCase(), given_name: given, birth_date: '1990-05-06', sex: 'M', citizenship_country: 'NLD', passport_number: passportNo(), passport_country: 'NLD', class_of_admission: 'B1', admission_date: '2026-03-01', admit_until_date: '2026-08-31', port_of_entry: 'IAD', mode: 'air' });
+    // As an index written before blocking versions were kept (version 1).
+    await database.transaction((tx) => tx.query(`UPDATE resolution_runs SET blocking_version = NULL`));
+    await plant(database, dir, 'adis-arrivals', [arrivalOf('JOOST')]);
+    const said: string[] = [];
+    const stale = await runResolve(database, system, { onProgress: (line) => said.push(line) });
+    expect(stale).toMatchObject({ mode: 'full', modelTrained: false });
+    expect(said[0]).toBe(`the stored match index was written with blocking version 1 and this code blocks with version ${BLOCKING_VERSION}: resolving everything again with the stored model`);
+    await plant(database, dir, 'adis-arrivals', [arrivalOf('PIM')]);
+    expect((await runResolve(database, system)).mode).toBe('incremental');
+    const versions = await database.transaction((tx) => tx.query<{ v: number }>(`SELECT blocking_version AS v FROM resolution_runs WHERE id >= $1 ORDER BY id`, [stale.runId]));
+    expect(versions.map((r) => Number(r.v))).toEqual([BLOCKING_VERSION, BLOCKING_VERSION]);
   });
 
   it('keeps two schools of one name apart, joins a campus by a shared DSO, and a full run agrees', async () => {

@@ -51,12 +51,18 @@ export async function markResolved(tx: Tx, batchIds: readonly string[], runId: s
   await tx.query(`INSERT INTO resolved_batches (batch_id, run_id) SELECT unnest($1::uuid[]), $2 ON CONFLICT (batch_id) DO UPDATE SET run_id = EXCLUDED.run_id`, [batchIds, runId]);
 }
 
-export async function insertRun(tx: Tx, r: { mode: 'full' | 'incremental'; modelVersion: number | null; startedAt: Date; actor: string; stats: object }): Promise<string> {
+export async function insertRun(tx: Tx, r: { mode: 'full' | 'incremental'; modelVersion: number | null; blockingVersion: number; startedAt: Date; actor: string; stats: object }): Promise<string> {
   const rows = await tx.query<{ id: string }>(
-    `INSERT INTO resolution_runs (mode, model_version, started_at, actor_username, stats) VALUES ($1, $2, $3, $4, $5::jsonb) RETURNING id`,
-    [r.mode, r.modelVersion, r.startedAt, r.actor, JSON.stringify(r.stats)],
+    `INSERT INTO resolution_runs (mode, model_version, blocking_version, started_at, actor_username, stats) VALUES ($1, $2, $3, $4, $5, $6::jsonb) RETURNING id`,
+    [r.mode, r.modelVersion, r.blockingVersion, r.startedAt, r.actor, JSON.stringify(r.stats)],
   );
   return String(rows[0]!.id);
+}
+
+/** The blocking version the stored match index was written with: the last run's (1 before versions were kept), or null with no run. */
+export async function indexBlockingVersion(tx: Tx): Promise<number | null> {
+  const rows = await tx.query<{ v: number | null }>(`SELECT blocking_version AS v FROM resolution_runs ORDER BY id DESC LIMIT 1`);
+  return rows[0] ? num(rows[0].v ?? 1) : null;
 }
 
 export interface LinkRow {

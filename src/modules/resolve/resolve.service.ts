@@ -4,7 +4,8 @@ import { audit } from '../audit';
 import { authorize } from '../auth/policy';
 import { fullRun, type RunCounts } from './full-run';
 import { incrementalRun } from './incremental-run';
-import { activeModel, allBatches, insertRun, lockResolution, markResolved, saveModel, unresolvedBatches } from './resolve.repo';
+import { BLOCKING_VERSION } from './blocking-keys';
+import { activeModel, allBatches, indexBlockingVersion, insertRun, lockResolution, markResolved, saveModel, unresolvedBatches } from './resolve.repo';
 import { RESOLVE_POLICY } from './resolve.policy';
 import type { ResolveProgress } from './resolve.types';
 import { activeDecisions, countOpenReview } from './review.repo';
@@ -36,7 +37,8 @@ const EMPTY: RunCounts = {
 
 /**
  * `leadtrac resolve`: incremental by default (only batches not resolved yet), full on request
- * or when no model exists yet. One transaction under the resolution lock; audited.
+ * when no model exists yet, or when the stored match index was written with another blocking
+ * version (BLOCKING_VERSION). One transaction under the resolution lock; audited.
  */
 export async function runResolve(database: Database, ctx: RequestContext, opts: ResolveOptions = {}): Promise<ResolveSummary> {
   authorize(ctx, RESOLVE_POLICY['resolve.run']);
@@ -47,7 +49,11 @@ export async function runResolve(database: Database, ctx: RequestContext, opts: 
     const started = new Date();
     const active = await activeModel(tx);
     const decisions = await activeDecisions(tx);
-    const full = opts.full === true || opts.retrain === true || active === null;
+    const indexVersion = active === null ? null : await indexBlockingVersion(tx);
+    const stale = indexVersion !== null && indexVersion !== BLOCKING_VERSION;
+    const full = opts.full === true || opts.retrain === true || active === null || stale;
+    if (stale && !opts.full && !opts.retrain)
+      progress(`the stored match index was written with blocking version ${indexVersion} and this code blocks with version ${BLOCKING_VERSION}: resolving everything again with the stored model`);
     const model = active?.model;
     let version = active?.version ?? null;
     let trained = false;
@@ -68,7 +74,7 @@ export async function runResolve(database: Database, ctx: RequestContext, opts: 
       else progress('no new batches since the last run');
     }
     const mode = full ? 'full' : 'incremental';
-    const runId = await insertRun(tx, { mode, modelVersion: version, startedAt: started, actor: ctx.actor.username, stats: counts });
+    const runId = await insertRun(tx, { mode, modelVersion: version, blockingVersion: BLOCKING_VERSION, startedAt: started, actor: ctx.actor.username, stats: counts });
     await markResolved(tx, batches, runId);
     const openReviewItems = await countOpenReview(tx);
     const summary: ResolveSummary = { runId, mode, modelVersion: version, modelTrained: trained, batches: batches.length, counts, openReviewItems, elapsedMs: Date.now() - t0 };
