@@ -33,6 +33,8 @@ const envSchema = z.object({
     .default('false')
     .transform((v) => v === 'true'),
   DEMO_PERSONS: z.coerce.number().int().min(0).default(2000),
+  // Read by bin/leadtrac.js before anything else (the heap of `leadtrac resolve`); checked here.
+  LEADTRAC_HEAP_MB: z.coerce.number().int().min(256).optional(),
 });
 
 export interface Config {
