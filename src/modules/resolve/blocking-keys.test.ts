@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { BLOCK_CAP, blockPairs, blocksOf, capOf, MembershipBuilder, STABLE_KEYS } from './blocking-keys';
 import { DEFAULT_RULES, NAME_BLOCK_CAP, RecordStore, type MatchRecord } from './match';
@@ -130,6 +131,35 @@ describe('blockPairs', () => {
     const r = blockPairs(m, 3, { isNew });
     expect(r.pairs.length).toBe(2);
     expect(blockPairs(m, 3, { isNew, cap: 4, extraSize: () => 2 }).oversized.get(7)).toBe(5);
+  });
+
+  it('gives what checking every pair of records gives (fast-check)', () => {
+    const world = fc.record({
+      // Block numbers from a small range, so records share them; odd ones have the name cap.
+      blocks: fc.array(fc.uniqueArray(fc.integer({ min: -6, max: 6 }), { maxLength: 4 }), { minLength: 1, maxLength: 70 }),
+      cap: fc.integer({ min: 1, max: 80 }),
+      fresh: fc.option(fc.array(fc.boolean(), { minLength: 70, maxLength: 70 })),
+      extra: fc.option(fc.integer({ min: 0, max: 40 })),
+    });
+    fc.assert(
+      fc.property(world, ({ blocks, cap, fresh, extra }) => {
+        const n = blocks.length;
+        const isNew = fresh ? Uint8Array.from(fresh.slice(0, n), Number) : undefined;
+        const extraSize = extra === null ? undefined : (b: number) => (b === 0 ? extra : 0);
+        const got = blockPairs(memberships(blocks), n, { cap, ...(isNew ? { isNew } : {}), ...(extraSize ? { extraSize } : {}) });
+        const size = new Map<number, number>();
+        for (const list of blocks) for (const h of list) size.set(h, (size.get(h) ?? 0) + 1);
+        for (const h of size.keys()) size.set(h, size.get(h)! + (extraSize?.(h) ?? 0));
+        const fits = (h: number) => size.get(h)! <= Math.min(cap, capOf(h));
+        const want: string[] = [];
+        for (let a = 0; a < n; a++)
+          for (let b = a + 1; b < n; b++)
+            if ((!isNew || isNew[a] || isNew[b]) && blocks[a]!.some((h) => blocks[b]!.includes(h) && fits(h))) want.push(`${a}-${b}`);
+        expect(Array.from({ length: got.pairs.length }, (_, k) => `${got.pairs.a[k]}-${got.pairs.b[k]}`)).toEqual(want);
+        expect(new Map([...got.oversized].sort((x, y) => x[0] - y[0]))).toEqual(new Map([...size].filter(([h]) => !fits(h)).sort((x, y) => x[0] - y[0])));
+      }),
+      { numRuns: 500 },
+    );
   });
 
   it('gives every pair sharing a block exactly once, in (a, b) order', () => {

@@ -190,9 +190,14 @@ export interface BlockPairs {
 
 /**
  * Candidate pairs (a < b) of records sharing a block of at most its cap (capOf, and at most
- * `cap`) members. With `isNew`, only pairs with at least one new record are made (an
- * incremental batch); `extraSize` adds members a block has elsewhere (stored records not loaded
- * here) to its size.
+ * `cap`) members, each once, in (a, b) order. With `isNew`, only pairs with at least one new
+ * record are made (an incremental batch); `extraSize` adds members a block has elsewhere
+ * (stored records not loaded here) to its size.
+ *
+ * Record by record: a's partners are the later members of its blocks, de-duplicated with a
+ * stamp and sorted. Nothing holds the pairs before de-duplication: at 300,000 persons they were
+ * about three times the 33M distinct pairs, and sorting them out of memory that large took
+ * most of the stage.
  */
 export function blockPairs(
   m: Memberships,
@@ -201,52 +206,46 @@ export function blockPairs(
 ): BlockPairs {
   const limit = opts.cap ?? BLOCK_CAP;
   const oversized = new Map<number, number>();
-  const as = new GrowInt();
-  const bs = new GrowInt();
+  // Each membership's block end (exclusive), or -1 when its block makes no pairs.
+  const endOf = new Int32Array(m.length);
   for (let start = 0; start < m.length; ) {
     let end = start + 1;
     while (end < m.length && m.block[end] === m.block[start]) end++;
     const size = end - start + (opts.extraSize?.(m.block[start]!) ?? 0);
-    const cap = Math.min(limit, capOf(m.block[start]!));
-    if (size > cap) oversized.set(m.block[start]!, size);
-    else if (end - start > 1) {
-      for (let x = start; x < end; x++) {
-        for (let y = x + 1; y < end; y++) {
-          const a = m.member[x]!;
-          const b = m.member[y]!;
-          if (a === b || (opts.isNew && !opts.isNew[a] && !opts.isNew[b])) continue;
-          as.push(Math.min(a, b));
-          bs.push(Math.max(a, b));
-        }
-      }
-    }
+    const over = size > Math.min(limit, capOf(m.block[start]!));
+    if (over) oversized.set(m.block[start]!, size);
+    endOf.fill(over || end - start < 2 ? -1 : end, start, end);
     start = end;
   }
-  return { pairs: uniquePairs(as.view(), bs.view(), n), oversized };
-}
-
-/**
- * Distinct pairs in (a, b) order: grouped by a (groupByFirst), then each record's few partners
- * sorted in place (linear in the pairs, where one sort of all pair codes was not).
- */
-function uniquePairs(a: Int32Array, b: Int32Array, n: number): PairList {
-  const { start, order } = groupByFirst(a, n);
-  // A loop, not Int32Array.from(order, fn): with a mapping function V8 first gathers the values
-  // in a plain array, whose length is capped at about 134 million (the pairs before
-  // de-duplication passed that at 300,000 persons, and the process died out of memory).
-  const partners = new Int32Array(order.length);
-  for (let k = 0; k < order.length; k++) partners[k] = b[order[k]!]!;
-  const first = new Int32Array(a.length);
-  let u = 0;
-  for (let i = 0; i < n; i++) {
-    const from = start[i]!;
-    const to = start[i + 1]!;
-    if (to - from > 1) partners.subarray(from, to).sort();
-    for (let k = from; k < to; k++) {
-      if (k > from && partners[k] === partners[k - 1]) continue;
-      first[u] = i;
-      partners[u++] = partners[k]!;
+  // Each record's memberships (compressed rows).
+  const { start, order } = groupByFirst(m.member, n);
+  const stamp = new Int32Array(n).fill(-1);
+  const isNew = opts.isNew;
+  const as = new GrowInt();
+  const bs = new GrowInt();
+  let partners = new Int32Array(64);
+  for (let a = 0; a < n; a++) {
+    let found = 0;
+    for (let e = start[a]!; e < start[a + 1]!; e++) {
+      const k = order[e]!;
+      const end = endOf[k]!;
+      for (let j = k + 1; j < end; j++) {
+        const b = m.member[j]!;
+        if (b === a || stamp[b] === a || (isNew && !isNew[a] && !isNew[b])) continue;
+        stamp[b] = a;
+        if (found === partners.length) {
+          const grown = new Int32Array(found * 2);
+          grown.set(partners);
+          partners = grown;
+        }
+        partners[found++] = b;
+      }
+    }
+    if (found > 1) partners.subarray(0, found).sort();
+    for (let k = 0; k < found; k++) {
+      as.push(a);
+      bs.push(partners[k]!);
     }
   }
-  return { a: first.slice(0, u), b: partners.slice(0, u), length: u };
+  return { pairs: { a: as.view().slice(), b: bs.view().slice(), length: as.length }, oversized };
 }
