@@ -5,8 +5,8 @@ import { orgComponent, redoAffected, redoOrgs } from './component';
 import type { DecisionConstraints } from './constraints';
 import { indexRows, secs, type RunCounts } from './full-run';
 import type { Model } from './match';
-import { keptApart, matchAgainstIndex } from './index-match';
-import { forgetMentions, repsByFingerprint, repsOf, supersededMentions, writeMentions, writeOversized, writePairs } from './match-index.repo';
+import { keptApart, matchAgainstIndex, orphanedPairs, type IndexMatch } from './index-match';
+import { forgetMentions, forgetOversized, oversizedAmong, pairsAmong, repsByFingerprint, repsOf, supersededMentions, writeMentions, writeOversized, writePairs } from './match-index.repo';
 import { loadMentions } from './mentions';
 import { orgKeys } from './org-engine';
 import { linksOf, mentionsOfEntities, relinkCalls } from './resolve.repo';
@@ -47,9 +47,11 @@ export async function incrementalRun(
   const laps = Object.entries(scored.timings).map(([k, ms]) => `${k} ${(ms / 1000).toFixed(1)}s`).join(', ');
   progress(`compared with ${candRecords.length} stored records: ${scored.pairsScored} pairs scored (${laps}; ${secs(t0)})`);
 
+  const orphans = await dropPushedOver(tx, scored, isNew);
   // Only what the batch can change is clustered again (see affected.ts): the new records, the
-  // stored entities that gain a duplicate or lose a replaced record, and whatever they reach.
-  const dirty = [...[...newDups.keys()].filter((m) => !isNew.has(m)), ...staleMates];
+  // stored entities that gain a duplicate, lose a replaced record or lose a pair, and whatever
+  // they reach.
+  const dirty = [...[...newDups.keys()].filter((m) => !isNew.has(m)), ...staleMates, ...orphans.flatMap((p) => [p.a, p.b])];
   const loaded = new Map(candRecords.map((p) => [p.mention, p]));
   const redo = await redoAffected(tx, model, decisions, { dirty, newReps, newEdges: scored.edges, newDups, loaded });
   progress(`re-clustered ${redo.reps.length} person records, ${redo.kept} neighbours replayed, ${redo.passes} passes (${secs(t0)})`);
@@ -84,6 +86,21 @@ export async function incrementalRun(
     callLinks,
     oversizedBlocks: scored.oversized.size,
   };
+}
+
+/**
+ * The blocks the batch pushed over their cap (scored.oversized: blocks already over it were not
+ * looked at) leave the index, with the stored pairs only they made; returns those pairs.
+ */
+async function dropPushedOver(tx: Tx, scored: IndexMatch, isNew: ReadonlySet<number>): Promise<{ a: number; b: number }[]> {
+  if (scored.oversized.size === 0) return [];
+  const { set } = scored;
+  const blocksOf = (m: number) => set.blocks(set.position.get(m)!);
+  const members = set.reps.map((r) => r.mention).filter((m) => !isNew.has(m) && blocksOf(m).some((b) => scored.oversized.has(b)));
+  const stored = await oversizedAmong(tx, [...new Set(members.flatMap(blocksOf))]);
+  const orphans = orphanedPairs(await pairsAmong(tx, members), blocksOf, (b) => scored.oversized.has(b) || stored.has(b));
+  await forgetOversized(tx, [...scored.oversized.keys()], orphans);
+  return orphans;
 }
 
 function uniq(xs: readonly (string | null)[]): string[] {

@@ -48,6 +48,18 @@ export async function matchAgainstIndex(tx: Tx, model: Model, newReps: readonly 
   return { ...scored, set, candidates, allOversized: new Map([...stored, ...scored.oversized]), timings };
 }
 
+/**
+ * Stored pairs that lose their last block. A block the batch pushes over its cap makes no pairs
+ * any more (a full run would not make them), so a stored pair of two of its members stays only
+ * if the two still share a block that is not over its cap.
+ */
+export function orphanedPairs<P extends { a: number; b: number }>(pairs: readonly P[], blocksOf: (mention: number) => readonly number[], over: (block: number) => boolean): P[] {
+  return pairs.filter((p) => {
+    const of = new Set(blocksOf(p.a));
+    return !blocksOf(p.b).some((b) => of.has(b) && !over(b));
+  });
+}
+
 /** Mentions an analyst decided to keep apart from others: never folded onto a twin. */
 export function keptApart(decisions: readonly DecisionConstraints[]): Set<number> {
   return new Set(decisions.flatMap((d) => d.cannot.flatMap(([l, r]) => [...l, ...r])));

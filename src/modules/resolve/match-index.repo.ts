@@ -86,6 +86,16 @@ export async function repsByFingerprint(tx: Tx, prints: readonly string[]): Prom
   return new Map(rows.map((r) => [r.fingerprint, num(r.rep)]));
 }
 
+/**
+ * Blocks a batch pushed over their cap: their stored pairs that no other block makes, and their
+ * stored members' entries, leave the index (a full run would have neither).
+ */
+export async function forgetOversized(tx: Tx, blocks: readonly number[], pairs: readonly { a: number; b: number }[]): Promise<void> {
+  if (pairs.length > 0)
+    await tx.query(`DELETE FROM match_pairs WHERE (a, b) IN (SELECT * FROM unnest($1::bigint[], $2::bigint[]))`, [pairs.map((p) => p.a), pairs.map((p) => p.b)]);
+  if (blocks.length > 0) await tx.query(`DELETE FROM match_blocks WHERE block = ANY(${keys('$1', 'int')})`, [blocks]);
+}
+
 export async function oversizedAmong(tx: Tx, blocks: readonly number[]): Promise<Map<number, number>> {
   if (blocks.length === 0) return new Map();
   const rows = await tx.query<{ block: number; members: number }>(`SELECT block, members FROM match_oversized WHERE block = ANY(${keys('$1', 'int')})`, [blocks]);

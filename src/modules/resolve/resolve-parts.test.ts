@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { collapse, fingerprint } from './collapse';
 import { findContradiction } from './constraints';
 import { displayName, entityIdFor } from './entity-ids';
+import { orphanedPairs } from './index-match';
 import type { MatchRecord } from './match';
 import { mentionKey, parseMentionRef, mentionRef, recordOf, roleOf } from './mention-keys';
 import { splitAddress, type PersonMention } from './mentions';
@@ -108,5 +109,25 @@ describe('splitAddress', () => {
     expect(splitAddress('5634 Hill Way, Dallas, TX 75224')).toEqual({ line: '5634 Hill Way', city: 'Dallas', state: 'TX', postal: '75224' });
     expect(splitAddress('41 Elm Street, Boston, MA')).toEqual({ line: '41 Elm Street', city: 'Boston', state: 'MA', postal: null });
     expect(splitAddress('somewhere near the docks')).toEqual({ line: 'somewhere near the docks', city: null, state: null, postal: null });
+  });
+});
+
+describe('orphanedPairs', () => {
+  // Mentions 1–4; block 10 is pushed over its cap, block 30 was over it already.
+  const blocks: Record<number, number[]> = { 1: [10, 20], 2: [10, 20], 3: [10, 30], 4: [10, 30, 40] };
+  const over = (b: number) => b === 10 || b === 30;
+  const pairs = [
+    { a: 1, b: 2 },
+    { a: 1, b: 3 },
+    { a: 3, b: 4 },
+    { a: 2, b: 4 },
+  ];
+  it('drops a stored pair whose shared blocks are all over the cap, and keeps one another block still makes', () => {
+    expect(orphanedPairs(pairs, (m) => blocks[m]!, over)).toEqual([
+      { a: 1, b: 3 },
+      { a: 3, b: 4 },
+      { a: 2, b: 4 },
+    ]);
+    expect(orphanedPairs(pairs, (m) => blocks[m]!, (b) => b === 30)).toEqual([]);
   });
 });
