@@ -98,7 +98,7 @@ export function clusterPersons(job: PersonClusterJob): PersonClusters {
   });
   const clusterOf = c.clusterOf;
   const clusters = enforceCannot(clusterOf, c.entities, job.cannot, groups);
-  const review = reviewPairs(c.review, pairs, mustCount, clusterOf, (x, y) => forbidden.has(pairKey(groups.gid[x]!, groups.gid[y]!)), job.edges);
+  const review = reviewPairs(c.review, pairs, mustCount, clusterOf, (x, y) => forbidden.size > 0 && forbidden.has(pairKey(groups.gid[x]!, groups.gid[y]!)), job.edges);
   const { method, weight } = linkMethods(job, pairs, mustCount, clusterOf, groups);
   const reached = c.reached.flatMap((k) => [pairs.a[k]!, pairs.b[k]!]).filter((x) => job.kept![x]! >= 0);
   return { clusterOf, clusters, method, weight, review, reached };
@@ -190,19 +190,20 @@ function reviewPairs(
   decided: (x: number, y: number) => boolean,
   edges: EdgeList,
 ): ReviewPair[] {
-  const best = new Map<string, ReviewPair>();
   const rank = { band: 0, incoherent: 1, conflict: 2 } as const;
+  const out: ReviewPair[] = [];
   for (const it of items) {
     if (it.pair < mustCount) continue;
     const a = pairs.a[it.pair]!;
     const b = pairs.b[it.pair]!;
     if (clusterOf[a] === clusterOf[b] || decided(a, b)) continue;
-    const k = pairKey(a, b);
-    const prev = best.get(k);
     const reason = edges.conflicted[it.pair - mustCount] ? 'conflict' : it.reason;
-    if (!prev || rank[reason] > rank[prev.reason]) best.set(k, { a, b, weight: pairs.weight[it.pair]!, reason });
+    out.push({ a, b, weight: pairs.weight[it.pair]!, reason });
   }
-  return [...best.values()].sort((x, y) => x.a - y.a || x.b - y.b);
+  // One item per pair of records, with its strongest reason (the first met among equals: the
+  // sort is stable), in (a, b) order. No map of string keys: a large run has millions of items.
+  out.sort((x, y) => x.a - y.a || x.b - y.b || rank[y.reason] - rank[x.reason]);
+  return out.filter((p, k) => k === 0 || p.a !== out[k - 1]!.a || p.b !== out[k - 1]!.b);
 }
 
 function linkMethods(job: PersonClusterJob, pairs: ScoredPairs, mustCount: number, clusterOf: Int32Array, groups: Groups) {

@@ -3,7 +3,7 @@ import type { DecisionConstraints } from './constraints';
 import { displayName, entityIdFor, personName } from './entity-ids';
 import {
   GrowInt,
-  identifierEvidence,
+  identifiersForbid,
   logit2,
   RecordStore,
   Scorer,
@@ -124,6 +124,9 @@ export async function scoreWholeSet(set: PersonSet, model: Model | null, train: 
   return { edges, pairsScored: done.pairs.length, oversized, model: done.model, compared: done.compared, scoringOnly: done.scoringOnly, timings: done.timings };
 }
 
+// Shared by every edge without a contradiction (most of millions): frozen, so a push would throw.
+const NO_CONFLICTS = Object.freeze([]) as unknown as string[];
+
 /** Scored pairs at or above the review bar, in mention keys. */
 function keptEdges(set: PersonSet, model: Model, scored: ScoreResult): PairRow[] {
   const reviewBits = logit2(model.thresholds.review);
@@ -136,7 +139,7 @@ function keptEdges(set: PersonSet, model: Model, scored: ScoreResult): PairRow[]
       b: set.reps[scored.b[k]!]!.mention,
       weight: scored.weight[k]!,
       proven: proven.has(k),
-      conflicts: scored.conflicts.get(k) ?? [],
+      conflicts: scored.conflicts.get(k) ?? NO_CONFLICTS,
     });
   }
   return edges;
@@ -187,7 +190,7 @@ export function clusterSet(
     n: set.size,
     edges: list,
     weightOf: (a, b) => scorer.weight(a, b),
-    identifierConflict: (a, b) => s.identifiers[a] !== null && s.identifiers[b] !== null && identifierEvidence(s, a, b).cannotLink,
+    identifierConflict: (a, b) => identifiersForbid(s, a, b),
     must,
     cannot,
     thresholds: model.thresholds,
@@ -196,18 +199,25 @@ export function clusterSet(
   return toResults(set, c, duplicates, kept ?? new Map());
 }
 
+/** The edges between members of the set, in positions: columns filled in one pass (no object per edge). */
 function toEdgeList(edges: readonly PairRow[], set: PersonSet): EdgeList {
-  const rows = edges
-    .map((e) => ({ e, a: set.position.get(e.a), b: set.position.get(e.b) }))
-    .filter((x): x is { e: PairRow; a: number; b: number } => x.a !== undefined && x.b !== undefined);
-  return {
-    a: Int32Array.from(rows, (r) => Math.min(r.a, r.b)),
-    b: Int32Array.from(rows, (r) => Math.max(r.a, r.b)),
-    weight: Float64Array.from(rows, (r) => r.e.weight),
-    proven: Uint8Array.from(rows, (r) => (r.e.proven ? 1 : 0)),
-    conflicted: Uint8Array.from(rows, (r) => (r.e.conflicts.length > 0 ? 1 : 0)),
-    length: rows.length,
-  };
+  const a = new Int32Array(edges.length);
+  const b = new Int32Array(edges.length);
+  const weight = new Float64Array(edges.length);
+  const proven = new Uint8Array(edges.length);
+  const conflicted = new Uint8Array(edges.length);
+  let n = 0;
+  for (const e of edges) {
+    const x = set.position.get(e.a);
+    const y = set.position.get(e.b);
+    if (x === undefined || y === undefined) continue;
+    a[n] = Math.min(x, y);
+    b[n] = Math.max(x, y);
+    weight[n] = e.weight;
+    proven[n] = e.proven ? 1 : 0;
+    conflicted[n++] = e.conflicts.length > 0 ? 1 : 0;
+  }
+  return { a: a.slice(0, n), b: b.slice(0, n), weight: weight.slice(0, n), proven: proven.slice(0, n), conflicted: conflicted.slice(0, n), length: n };
 }
 
 function toResults(set: PersonSet, c: ReturnType<typeof clusterPersons>, duplicates: ReadonlyMap<number, readonly number[]>, kept: ReadonlyMap<number, number>): SetClusters {

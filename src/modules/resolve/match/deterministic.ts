@@ -42,6 +42,16 @@ function nameConflict(s: RecordStore, i: number, j: number): string | null {
   return `different surnames (${s.names.keys[fa]} vs ${s.names.keys[fb]})`;
 }
 
+/**
+ * identifierEvidence(s, i, j).cannotLink without describing anything: clustering asks it for
+ * every member pair it checks when two clusters meet.
+ */
+export function identifiersForbid(s: RecordStore, i: number, j: number): boolean {
+  const a = s.identifiers[i];
+  const b = s.identifiers[j];
+  return !!a && !!b && conflictingIdentifiers(a, b).length > 0 && !sharedIdentifiers(a, b).some((k) => PROVING_KINDS.has(kindOf(k)));
+}
+
 /** What the hard identifiers of two records say about them, and what contradicts it. */
 export function identifierEvidence(s: RecordStore, i: number, j: number): IdentifierEvidence {
   const a = s.identifiers[i];

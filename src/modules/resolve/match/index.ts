@@ -45,7 +45,7 @@ export {
 export { MatchIndex, matchNewRecords, type NewRecordMatches } from './incremental';
 export { resolveRecordsParallel, scoreParallel, type ParallelScores } from './parallel';
 export { explainPair };
-export { identifierEvidence, PROVEN_BITS } from './deterministic';
+export { identifierEvidence, identifiersForbid, PROVEN_BITS } from './deterministic';
 
 export interface TrainModelOptions extends TrainOptions {
   rules: readonly BlockingRule[];

@@ -7,7 +7,7 @@ import {
   type RuleReport,
 } from './blocking';
 import { clusterPairs, type Clustering } from './cluster';
-import { identifierEvidence } from './deterministic';
+import { identifiersForbid } from './deterministic';
 import { logit2, Scorer, type Model } from './model';
 import { scoreStorePairs, type ScoreResult } from './score';
 import { RecordStore } from './store';
@@ -138,10 +138,7 @@ export function finishResolve(
     {
       records: store.size,
       weightOf: (a, b) => scorer.weight(a, b),
-      cannotLink: (a, b) =>
-        store.identifiers[a] !== null &&
-        store.identifiers[b] !== null &&
-        identifierEvidence(store, a, b).cannotLink,
+      cannotLink: (a, b) => identifiersForbid(store, a, b),
       ...(options.minAverage !== undefined ? { minAverage: options.minAverage } : {}),
       ...(options.minPair !== undefined ? { minPair: options.minPair } : {}),
     },
