@@ -6,8 +6,8 @@ import { DEFAULT_BLOCKING, DEFAULT_RULES, GrowInt, groupByFirst, NAME_BLOCK_CAP,
  * its numeric keys are built from process-local symbol numbers and store-local value ids, so
  * they cannot be stored. This file states each default rule again over the store's string
  * features (same rule names, same fields; a test checks that both give the same blocks) and
- * hashes those strings to 32-bit block numbers that can be stored (match_mentions.blocks) and
- * looked up by a later run. Candidate pairs are made by sorting, not through a Map, so a full
+ * hashes those strings to 32-bit block numbers that can be stored (match_blocks) and looked up
+ * by a later run. Candidate pairs come from the blocks' sorted members, not through a Map, so a full
  * run and an incremental run see exactly the same blocks. A hash collision merges two blocks:
  * it only adds candidates, and identically in both kinds of run. The lowest bit of a block
  * number says which cap the block has: 1 for the rules capped at NAME_BLOCK_CAP, 0 for BLOCK_CAP.
