@@ -70,6 +70,7 @@ describe('correcting entity resolution in the browser', () => {
     await item.getByTestId('side-by-side').waitFor();
     await item.getByTestId('explanation').waitFor();
     await assertBanners(page);
+    await page.getByTestId('review-summary').getByText(/record pairs waiting, shown as one question per pair of persons/).waitFor();
     await screenshot(page, 'resolve-1-review-queue');
 
     await item.getByTestId('decision-reason').fill('Same passport and date of birth on both records.');
@@ -87,6 +88,18 @@ describe('correcting entity resolution in the browser', () => {
     await row.getByText('undone').waitFor();
     expect(await row.getByRole('button', { name: 'Undo' }).count()).toBe(0);
     await screenshot(page, 'resolve-2-decision-undone');
+
+    // The queue narrowed to one reason: every question shown is an identifier conflict.
+    await page.getByRole('tab', { name: 'Review queue' }).click();
+    await page.getByTestId('review-reason').click();
+    await page.getByRole('option', { name: 'Identifier conflict' }).click();
+    await page.getByTestId('review-summary').waitFor();
+    const shown = page.getByTestId('review-item');
+    await shown.first().waitFor();
+    const n = await shown.count();
+    expect(n).toBeGreaterThan(0);
+    for (let i = 0; i < n; i++) expect(await shown.nth(i).textContent()).toContain('Identifier conflict');
+    await screenshot(page, 'resolve-2b-review-conflicts');
   });
 
   it('splits a record out of a person, refuses to merge it back while the split stands, and undoes the split', async () => {

@@ -64,6 +64,7 @@ export function presentReviewEntry(e: ReviewEntry): ReviewItemView {
     a: presentRecord(e.a),
     b: presentRecord(e.b),
     explanation: presentExplanation(e.verdict),
+    pairsBetween: e.pairsBetween,
   };
 }
 

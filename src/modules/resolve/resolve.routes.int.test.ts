@@ -53,6 +53,41 @@ describe('resolution API', () => {
     expect(audited[0]?.n).toBe(1);
   });
 
+  it('folds the open queue to one entry per pair of persons, counting the pairs between them', async () => {
+    type List = { items: ReviewItemView[]; total: number; more: boolean };
+    const get = async (query: string) => {
+      const res = await app.inject({ method: 'GET', url: `/api/resolve/review?${query}`, headers: analyst.headers });
+      expect(res.statusCode).toBe(200);
+      return res.json<List>();
+    };
+    const pairs = await get('limit=200');
+    expect(pairs.total).toBeLessThanOrEqual(200); // the checks below read the whole queue
+    expect(pairs.more).toBe(false);
+    const persons = await get('by=persons&limit=200');
+    const key = (i: ReviewItemView) => [i.a.entityId, i.b.entityId].sort().join('|');
+    const keys = persons.items.map(key);
+    expect(new Set(keys).size).toBe(keys.length);
+    // Every open pair is counted under exactly one pair of persons.
+    expect(persons.items.reduce((n, i) => n + i.pairsBetween!, 0)).toBe(persons.total);
+    expect(persons.items.length).toBeLessThan(persons.total);
+    for (const i of pairs.items) {
+      const lead = persons.items.find((p) => key(p) === key(i))!;
+      expect(lead.weight).toBeGreaterThanOrEqual(i.weight);
+      expect(i.pairsBetween).toBe(lead.pairsBetween);
+    }
+    // Pages of persons follow one another without repeating.
+    const first = await get('by=persons&limit=2');
+    const second = await get('by=persons&limit=2&offset=2');
+    expect(first.more).toBe(true);
+    expect([...first.items, ...second.items].map((i) => i.id)).toEqual(persons.items.slice(0, 4).map((i) => i.id));
+
+    const conflicts = await get('reason=conflict&limit=200');
+    expect(conflicts.items.every((i) => i.reason === 'conflict')).toBe(true);
+    expect(conflicts.total).toBe(pairs.items.filter((i) => i.reason === 'conflict').length);
+    const refused = await app.inject({ method: 'GET', url: '/api/resolve/review?status=decided&by=persons', headers: analyst.headers });
+    expect(refused.statusCode).toBe(400);
+  });
+
   it('explains any two records field by field', async () => {
     const fam = uniqueSurname('Exp');
     const [x, y] = (await plant(database, dir, 'commercial', [

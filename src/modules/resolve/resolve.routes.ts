@@ -41,10 +41,10 @@ export function resolveRoutes(app: FastifyInstance, deps: AppDeps): void {
 
   r.get('/api/resolve/review', {
     config: read,
-    schema: { tags, summary: 'Pairs of records waiting for an analyst, strongest first, with both records and the explanation', querystring: ReviewQuerySchema, response: { 200: ReviewListSchema, ...errorResponses } },
+    schema: { tags, summary: 'Pairs of records waiting for an analyst, strongest first, with both records and the explanation; by=persons folds the open queue to one entry per pair of persons', querystring: ReviewQuerySchema, response: { 200: ReviewListSchema, ...errorResponses } },
   }, async (request) => {
-    const { entries, total } = await listReview(database, request.ctx(), request.query);
-    return { items: entries.map(presentReviewEntry), total };
+    const { entries, total, more } = await listReview(database, request.ctx(), request.query);
+    return { items: entries.map(presentReviewEntry), total, more };
   });
 
   r.post('/api/resolve/review/:id', {

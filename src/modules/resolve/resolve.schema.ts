@@ -49,15 +49,29 @@ export const ReviewItemSchema = z.object({
   a: RecordViewSchema,
   b: RecordViewSchema,
   explanation: ExplanationSchema,
+  /**
+   * Open items between the same two persons, this one included (null unless open). A decision
+   * on one of them settles them all: it confirms or rejects the persons, not only the records.
+   */
+  pairsBetween: z.number().int().nullable(),
 });
 export type ReviewItemView = z.infer<typeof ReviewItemSchema>;
 
-export const ReviewListSchema = z.object({ items: z.array(ReviewItemSchema), total: z.number() });
+export const ReviewListSchema = z.object({
+  items: z.array(ReviewItemSchema),
+  /** Items in the status (and reason) asked for, pair by pair. */
+  total: z.number(),
+  /** Whether entries follow this page. */
+  more: z.boolean(),
+});
 
 export const ReviewQuerySchema = z.object({
   status: z.enum(['open', 'decided', 'closed']).default('open'),
   limit: z.coerce.number().int().min(1).max(200).default(25),
   offset: z.coerce.number().int().min(0).default(0),
+  /** `persons`: the open queue folded to one entry (its strongest pair) per pair of persons; limit and offset count those. */
+  by: z.enum(['pair', 'persons']).default('pair'),
+  reason: z.enum(['band', 'incoherent', 'conflict']).optional(),
 });
 
 export const ReasonSchema = z.string().trim().min(3, 'say why (at least 3 characters)').max(2000);

@@ -81,13 +81,72 @@ const toItem = (r: RawItem): ReviewItemRow => ({
   decisionId: r.decision_id === null ? null : String(r.decision_id),
 });
 
-export async function listReviewItems(tx: Tx, status: ReviewItemRow['status'], limit: number, offset: number): Promise<{ items: ReviewItemRow[]; total: number }> {
+const ITEM_COLS = 'q.id, q.mention_a, q.mention_b, q.weight, q.reason, q.status, q.decision_id';
+
+export async function listReviewItems(
+  tx: Tx,
+  status: ReviewItemRow['status'],
+  limit: number,
+  offset: number,
+  reason?: ReviewReason,
+): Promise<{ items: ReviewItemRow[]; total: number }> {
   const rows = await tx.query<RawItem>(
-    `SELECT id, mention_a, mention_b, weight, reason, status, decision_id FROM review_queue WHERE status = $1
-     ORDER BY weight DESC, id LIMIT $2 OFFSET $3`,
-    [status, limit, offset],
+    `SELECT ${ITEM_COLS} FROM review_queue q WHERE q.status = $1 AND ($4::text IS NULL OR q.reason = $4)
+     ORDER BY q.weight DESC, q.id LIMIT $2 OFFSET $3`,
+    [status, limit, offset, reason ?? null],
   );
-  return { items: rows.map(toItem), total: await countReview(tx, status) };
+  return { items: rows.map(toItem), total: await reviewTotal(tx, status, reason) };
+}
+
+/** Items in a status (of one reason): by reason, a count of the queue's rows (no kept count). */
+export async function reviewTotal(tx: Tx, status: ReviewItemRow['status'], reason?: ReviewReason): Promise<number> {
+  if (!reason) return countReview(tx, status);
+  const rows = await tx.query<{ n: string }>(`SELECT count(*) AS n FROM review_queue WHERE status = $1 AND reason = $2`, [status, reason]);
+  return num(rows[0]!.n);
+}
+
+/** The record_links row of mention `m` (an SQL expression of a review_queue column). */
+const linkOf = (alias: string, m: string) =>
+  `LEFT JOIN record_links ${alias} ON ${alias}.source_record_id = ${m} / 8
+     AND ${alias}.role = CASE ${m} % 8 WHEN 0 THEN 'subject' WHEN 1 THEN 'dso' WHEN 2 THEN 'school' ELSE 'employer' END`;
+
+/** An open item with the entities its two records are linked to now (null: not linked). */
+export interface PlacedItem extends ReviewItemRow {
+  entityA: string | null;
+  entityB: string | null;
+}
+
+/**
+ * Open items after `after` in the queue's order (weight descending, then id), `n` at most, each
+ * with its two records' entities. Read in slices so that the queue can be folded by pairs of
+ * persons from the top without reading all of it.
+ */
+export async function openItemsAfter(
+  tx: Tx,
+  after: { weight: number; id: string } | null,
+  n: number,
+  reason?: ReviewReason,
+): Promise<PlacedItem[]> {
+  const rows = await tx.query<RawItem & { entity_a: string | null; entity_b: string | null }>(
+    `SELECT ${ITEM_COLS}, la.entity_id::text AS entity_a, lb.entity_id::text AS entity_b
+     FROM review_queue q ${linkOf('la', 'q.mention_a')} ${linkOf('lb', 'q.mention_b')}
+     WHERE q.status = 'open' AND ($4::text IS NULL OR q.reason = $4)
+       AND ($2::double precision IS NULL OR q.weight < $2 OR (q.weight = $2 AND q.id > $3::bigint))
+     ORDER BY q.weight DESC, q.id LIMIT $1`,
+    [n, after?.weight ?? null, after?.id ?? null, reason ?? null],
+  );
+  return rows.map((r) => ({ ...toItem(r), entityA: r.entity_a, entityB: r.entity_b }));
+}
+
+/** Open items with both records among `mentions`. */
+export async function openItemsAmong(tx: Tx, mentions: readonly number[]): Promise<{ a: number; b: number }[]> {
+  if (mentions.length === 0) return [];
+  const rows = await tx.query<{ mention_a: string; mention_b: string }>(
+    `SELECT mention_a, mention_b FROM review_queue
+     WHERE status = 'open' AND mention_a = ANY(${keys('$1', 'bigint')}) AND mention_b = ANY($1::bigint[])`,
+    [mentions],
+  );
+  return rows.map((r) => ({ a: num(r.mention_a), b: num(r.mention_b) }));
 }
 
 export async function getReviewItem(tx: Tx, id: string, forUpdate = false): Promise<ReviewItemRow | null> {

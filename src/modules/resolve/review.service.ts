@@ -6,9 +6,10 @@ import { authorize } from '../auth/policy';
 import { explainPair, logit2, type Model, type PairExplanation } from './match';
 import { recordOf } from './mention-keys';
 import { loadMentions, type PersonMention } from './mentions';
-import { activeModel, linksOf } from './resolve.repo';
+import { activeModel, linksOf, mentionsOfEntities } from './resolve.repo';
 import { RESOLVE_POLICY } from './resolve.policy';
-import { listDecisions, listReviewItems, type DecisionRow, type ReviewItemRow } from './review.repo';
+import { listDecisions, listReviewItems, openItemsAfter, openItemsAmong, reviewTotal, type DecisionRow, type PlacedItem, type ReviewItemRow } from './review.repo';
+import type { ReviewReason } from './resolve.types';
 
 /** Reads for analysts: the review queue with both records and why they may match. */
 export interface MentionView {
@@ -28,6 +29,8 @@ export interface ReviewEntry {
   a: MentionView;
   b: MentionView;
   verdict: Verdict;
+  /** Open items between the same two persons, this one included (null unless the item is open). */
+  pairsBetween: number | null;
 }
 
 async function requireModel(tx: Tx): Promise<Model> {
@@ -53,21 +56,112 @@ export function judge(model: Model, a: PersonMention, b: PersonMention): Verdict
   return { explanation, verdict, thresholds: { ...model.thresholds } };
 }
 
+/** How the open queue is listed: record pair by record pair, or one entry per pair of persons. */
+export type ReviewGrouping = 'pair' | 'persons';
+
+export interface ReviewQuery {
+  status: ReviewItemRow['status'];
+  limit: number;
+  offset: number;
+  /** 'persons' (open items only): the strongest open pair of each pair of persons. */
+  by?: ReviewGrouping;
+  reason?: ReviewReason;
+}
+
+/** Slice of the queue read at a time while folding it by pairs of persons. */
+const FOLD_SLICE = 500;
+
+/** The two persons an item is between (a record not linked yet stands for itself). */
+function personPair(i: PlacedItem): string {
+  const x = i.entityA ?? `m${i.a}`;
+  const y = i.entityB ?? `m${i.b}`;
+  return x < y ? `${x}|${y}` : `${y}|${x}`;
+}
+
+/**
+ * Open items folded by pair of persons, from the top of the queue: the `offset`-th to the
+ * (`offset` + `limit`)-th pair of persons, each by its strongest open item, and whether more
+ * follow. A decision on one item settles every pair between the same two persons (it confirms
+ * or rejects the entities, not the records), so each pair of persons is one question.
+ */
+export async function foldByPersons(
+  read: (after: { weight: number; id: string } | null, n: number) => Promise<PlacedItem[]>,
+  offset: number,
+  limit: number,
+  slice = FOLD_SLICE,
+): Promise<{ items: PlacedItem[]; more: boolean }> {
+  const seen = new Set<string>();
+  const items: PlacedItem[] = [];
+  let after: { weight: number; id: string } | null = null;
+  for (;;) {
+    const rows = await read(after, slice);
+    for (const r of rows) {
+      const key = personPair(r);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      if (seen.size <= offset) continue;
+      if (items.length === limit) return { items, more: true };
+      items.push(r);
+    }
+    if (rows.length < slice) return { items, more: false };
+    const last = rows[rows.length - 1]!;
+    after = { weight: last.weight, id: last.id };
+  }
+}
+
+/** Open items between the persons of each item (the item itself included), by item id. */
+async function pairsBetween(tx: Tx, items: readonly ReviewItemRow[]): Promise<Map<string, number>> {
+  const out = new Map<string, number>();
+  const open = items.filter((i) => i.status === 'open');
+  if (open.length === 0) return out;
+  const links = await linksOf(tx, open.flatMap((i) => [i.a, i.b]));
+  const entityOf = new Map<number, string>();
+  const members = await mentionsOfEntities(tx, [...new Set([...links.values()].map((l) => l.entityId))]);
+  for (const m of members) entityOf.set(m.mention, m.entityId);
+  const place = (m: number) => entityOf.get(m) ?? `m${m}`;
+  const key = (a: number, b: number) => {
+    const [x, y] = [place(a), place(b)];
+    return x < y ? `${x}|${y}` : `${y}|${x}`;
+  };
+  const counts = new Map<string, number>();
+  for (const p of await openItemsAmong(tx, [...new Set([...entityOf.keys(), ...open.flatMap((i) => [i.a, i.b])])])) {
+    const k = key(p.a, p.b);
+    counts.set(k, (counts.get(k) ?? 0) + 1);
+  }
+  for (const i of open) out.set(i.id, counts.get(key(i.a, i.b)) ?? 1);
+  return out;
+}
+
+async function pairByPair(tx: Tx, q: ReviewQuery): Promise<{ items: ReviewItemRow[]; total: number; more: boolean }> {
+  const { items, total } = await listReviewItems(tx, q.status, q.limit, q.offset, q.reason);
+  return { items, total, more: q.offset + items.length < total };
+}
+
 export async function listReview(
   database: Database,
   ctx: RequestContext,
-  q: { status: ReviewItemRow['status']; limit: number; offset: number },
-): Promise<{ entries: ReviewEntry[]; total: number }> {
+  q: ReviewQuery,
+): Promise<{ entries: ReviewEntry[]; total: number; more: boolean }> {
   authorize(ctx, RESOLVE_POLICY['resolve.read']);
+  if (q.by === 'persons' && q.status !== 'open') {
+    throw new AppError('BAD_REQUEST', 'Only the open queue can be listed by pairs of persons: decided and closed items are listed pair by pair.');
+  }
   return database.transaction(async (tx) => {
     const model = await requireModel(tx);
-    const { items, total } = await listReviewItems(tx, q.status, q.limit, q.offset);
+    const { items, total, more } =
+      q.by === 'persons'
+        ? {
+            ...(await foldByPersons((after, n) => openItemsAfter(tx, after, n, q.reason), q.offset, q.limit)),
+            total: await reviewTotal(tx, 'open', q.reason),
+          }
+        : await pairByPair(tx, q);
+    const between = await pairsBetween(tx, items);
     const seen = await views(tx, items.flatMap((i) => [i.a, i.b]));
     const entries: ReviewEntry[] = [];
     for (const item of items) {
       const a = seen.get(item.a);
       const b = seen.get(item.b);
-      if (a && b) entries.push({ item, a, b, verdict: judge(model, a.record, b.record) });
+      if (a && b) entries.push({ item, a, b, verdict: judge(model, a.record, b.record), pairsBetween: between.get(item.id) ?? null });
     }
     await audit(tx, ctx, {
       action: 'resolve.review.list',
@@ -75,7 +169,7 @@ export async function listReview(
       subjectIds: [...new Set(entries.flatMap((e) => [String(recordOf(e.a.mention)), String(recordOf(e.b.mention))]))],
       details: { query: q, returned: entries.length, total },
     });
-    return { entries, total };
+    return { entries, total, more };
   });
 }
 

@@ -18,15 +18,28 @@ export type Decision = z.infer<typeof DecisionSchema>;
 export type DecisionOutcome = z.infer<typeof DecisionOutcomeSchema>;
 export type ReviewStatus = ReviewItem['status'];
 
-export const REVIEW_PAGE_SIZE = 10;
+const REVIEW_PAGE_SIZE = 10;
 const RESOLVE = ['resolve'] as const;
 
-export function useReviewQueue(status: ReviewStatus, page: number) {
+export type ReviewReason = ReviewItem['reason'];
+
+/**
+ * A page of the queue. The open queue comes as one entry per pair of persons (its strongest
+ * pair, with the count of pairs between them): a decision settles them all.
+ */
+export function useReviewQueue(status: ReviewStatus, page: number, reason: ReviewReason | null) {
+  const params = new URLSearchParams({
+    status,
+    limit: String(REVIEW_PAGE_SIZE),
+    offset: String(page * REVIEW_PAGE_SIZE),
+    by: status === 'open' ? 'persons' : 'pair',
+  });
+  if (reason) params.set('reason', reason);
   return useQuery({
-    queryKey: [...RESOLVE, 'review', status, page],
+    queryKey: [...RESOLVE, 'review', status, page, reason],
     queryFn: () =>
-      apiFetch<{ items: ReviewItem[]; total: number }>(
-        `/api/resolve/review?status=${status}&limit=${REVIEW_PAGE_SIZE}&offset=${page * REVIEW_PAGE_SIZE}`,
+      apiFetch<{ items: ReviewItem[]; total: number; more: boolean }>(
+        `/api/resolve/review?${params.toString()}`,
       ),
   });
 }

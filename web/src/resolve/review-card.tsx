@@ -163,6 +163,12 @@ export function ReviewCard({ item, canDecide }: { item: ReviewItem; canDecide: b
           </Group>
           {item.status !== 'open' && <Badge color="gray">{item.status}</Badge>}
         </Group>
+        {item.pairsBetween !== null && item.pairsBetween > 1 && (
+          <Text size="sm" data-testid="pairs-between">
+            One of {item.pairsBetween} record pairs waiting between these two persons; the
+            strongest is shown. Your decision settles all {item.pairsBetween}.
+          </Text>
+        )}
         <SideBySide item={item} />
         <ExplanationPanel item={item} />
         {canDecide && item.status === 'open' && <DecideForm item={item} />}
