@@ -15,13 +15,16 @@ import { DEFAULT_BLOCKING, DEFAULT_RULES, GrowInt, groupByFirst, NAME_BLOCK_CAP,
 export const BLOCK_CAP = DEFAULT_BLOCKING.maxBlockSize;
 
 /**
- * The version of the stored blocks: the rules, their keys, their caps and the hash. A stored
- * match index written with another version cannot be extended by an incremental run (its
- * blocks or pairs are not those a full run would make now), so the run is a full one.
+ * The version of the stored match index: the blocks (rules, keys, caps, hash) and, from 3, the
+ * evidence stored with each pair. An index written with another version cannot be extended by
+ * an incremental run (its blocks or pairs are not those a full run would make now), so the run
+ * is a full one.
  * 1: until 2026-11-22 (caps held in a map; only family_alone narrow).
  * 2: every name rule capped at NAME_BLOCK_CAP, the cap carried in the block number's low bit.
+ * 3: swapped given and family names under one proving identifier are no surname conflict
+ *    (deterministic.ts): such pairs link instead of waiting in review.
  */
-export const BLOCKING_VERSION = 2;
+export const BLOCKING_VERSION = 3;
 
 type KeyFn = (s: RecordStore, i: number) => string[];
 

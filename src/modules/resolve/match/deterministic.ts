@@ -33,12 +33,20 @@ function dobConflict(s: RecordStore, i: number, j: number): string | null {
   return `different dates of birth (${s.dob.dict.keys[a]} vs ${s.dob.dict.keys[b]})`;
 }
 
+function sameName(s: RecordStore, x: number, y: number): boolean {
+  return nameLevel(s.names.feats[x]!, s.names.feats[y]!) !== NAME_LEVEL.other;
+}
+
 function nameConflict(s: RecordStore, i: number, j: number): string | null {
   const fa = s.family.ids[i]!;
   const fb = s.family.ids[j]!;
-  if (fa < 0 || fb < 0) return null;
-  const level = nameLevel(s.names.feats[fa]!, s.names.feats[fb]!);
-  if (level !== NAME_LEVEL.other) return null;
+  if (fa < 0 || fb < 0 || sameName(s, fa, fb)) return null;
+  // Given and family names swapped on one record (transliterated names often are): the same
+  // surname, not another one. The swap must hold both ways when both given names are there.
+  const ga = s.given.ids[i]!;
+  const gb = s.given.ids[j]!;
+  if (gb >= 0 && sameName(s, fa, gb) && (ga < 0 || sameName(s, ga, fb))) return null;
+  if (ga >= 0 && gb < 0 && sameName(s, ga, fb)) return null;
   return `different surnames (${s.names.keys[fa]} vs ${s.names.keys[fb]})`;
 }
 
