@@ -71,11 +71,12 @@ export interface ReviewQuery {
 /** Slice of the queue read at a time while folding it by pairs of persons. */
 const FOLD_SLICE = 500;
 
-/** The two persons an item is between (a record not linked yet stands for itself). */
+/** Two persons (entity ids; `m` and the mention for a record not linked yet), in either order. */
+const personsKey = (x: string, y: string): string => (x < y ? `${x}|${y}` : `${y}|${x}`);
+
+/** The two persons an item is between. */
 function personPair(i: PlacedItem): string {
-  const x = i.entityA ?? `m${i.a}`;
-  const y = i.entityB ?? `m${i.b}`;
-  return x < y ? `${x}|${y}` : `${y}|${x}`;
+  return personsKey(i.entityA ?? `m${i.a}`, i.entityB ?? `m${i.b}`);
 }
 
 /**
@@ -119,10 +120,7 @@ async function pairsBetween(tx: Tx, items: readonly ReviewItemRow[]): Promise<Ma
   const members = await mentionsOfEntities(tx, [...new Set([...links.values()].map((l) => l.entityId))]);
   for (const m of members) entityOf.set(m.mention, m.entityId);
   const place = (m: number) => entityOf.get(m) ?? `m${m}`;
-  const key = (a: number, b: number) => {
-    const [x, y] = [place(a), place(b)];
-    return x < y ? `${x}|${y}` : `${y}|${x}`;
-  };
+  const key = (a: number, b: number) => personsKey(place(a), place(b));
   const counts = new Map<string, number>();
   for (const p of await openItemsAmong(tx, [...new Set([...entityOf.keys(), ...open.flatMap((i) => [i.a, i.b])])])) {
     const k = key(p.a, p.b);
