@@ -3,6 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../src/http/server';
 import type { DecisionOutcome } from '../web/src/resolve/review-api';
+import { REASON_LABEL } from '../web/src/resolve/review-format';
 import { loadDemoWorld } from '../src/modules/demo/demo-load';
 import { runResolve } from '../src/modules/resolve';
 import { indexPendingNames } from '../src/modules/search';
@@ -89,17 +90,20 @@ describe('correcting entity resolution in the browser', () => {
     expect(await row.getByRole('button', { name: 'Undo' }).count()).toBe(0);
     await screenshot(page, 'resolve-2-decision-undone');
 
-    // The queue narrowed to one reason: every question shown is an identifier conflict.
+    // The queue narrowed to one reason (the rarest one waiting): every question shown has it.
+    const [rarest] = await server.database.transaction((tx) =>
+      tx.query<{ reason: string }>(`SELECT reason FROM review_queue WHERE status = 'open' GROUP BY reason ORDER BY count(*), reason LIMIT 1`),
+    );
+    const label = REASON_LABEL[rarest!.reason]!;
     await page.getByRole('tab', { name: 'Review queue' }).click();
     await page.getByTestId('review-reason').click();
-    await page.getByRole('option', { name: 'Identifier conflict' }).click();
-    await page.getByTestId('review-summary').waitFor();
+    await page.getByRole('option', { name: label }).click();
     const shown = page.getByTestId('review-item');
     await shown.first().waitFor();
     const n = await shown.count();
     expect(n).toBeGreaterThan(0);
-    for (let i = 0; i < n; i++) expect(await shown.nth(i).textContent()).toContain('Identifier conflict');
-    await screenshot(page, 'resolve-2b-review-conflicts');
+    for (let i = 0; i < n; i++) expect(await shown.nth(i).textContent()).toContain(label);
+    await screenshot(page, 'resolve-2b-review-one-reason');
   });
 
   it('splits a record out of a person, refuses to merge it back while the split stands, and undoes the split', async () => {
