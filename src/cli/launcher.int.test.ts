@@ -77,4 +77,19 @@ describe.runIf(process.platform === 'linux')('bin/leadtrac.js', () => {
     expect(await run(['search', '--help'])).toMatchObject({ code: 0, children: 0 });
     expect(await run(['resolve', '--help'], { NODE_OPTIONS: '--max-old-space-size=1024' })).toMatchObject({ code: 0, children: 0 });
   }, 60_000);
+
+  it('gives the resolve bench the same heap (it resolves in its own process)', async () => {
+    const bench = spawn(process.execPath, ['bin/bench.js', 'resolve', '10'], { env: env({ DATABASE_URL: '' }), stdio: 'ignore' });
+    let child: number | undefined;
+    for (let t = 0; t < 200 && child === undefined; t++) {
+      await sleep(25);
+      child = childrenOf(bench.pid!)[0];
+    }
+    expect(child).toBeDefined();
+    const args = fs.readFileSync(`/proc/${child}/cmdline`, 'utf8').split('\0');
+    process.kill(child!, 'SIGKILL');
+    await new Promise((r) => bench.on('exit', r));
+    expect(args).toContain(`--max-old-space-size=${heap}`);
+    expect(args.some((a) => a.endsWith('resolve.bench.ts'))).toBe(true);
+  }, 30_000);
 });
