@@ -151,7 +151,7 @@ export async function openItemsAmong(tx: Tx, mentions: readonly number[]): Promi
 
 export async function getReviewItem(tx: Tx, id: string, forUpdate = false): Promise<ReviewItemRow | null> {
   const rows = await tx.query<RawItem>(
-    `SELECT id, mention_a, mention_b, weight, reason, status, decision_id FROM review_queue WHERE id = $1 ${forUpdate ? 'FOR UPDATE' : ''}`,
+    `SELECT ${ITEM_COLS} FROM review_queue q WHERE q.id = $1 ${forUpdate ? 'FOR UPDATE' : ''}`,
     [id],
   );
   return rows[0] ? toItem(rows[0]) : null;

@@ -110,15 +110,17 @@ export async function foldByPersons(
   }
 }
 
-/** Open items between the persons of each item (the item itself included), by item id. */
-async function pairsBetween(tx: Tx, items: readonly ReviewItemRow[]): Promise<Map<string, number>> {
+/**
+ * Open items between the persons of each item (the item itself included), by item id. `seen`:
+ * the items' records as `views` read them, with their entities.
+ */
+async function pairsBetween(tx: Tx, items: readonly ReviewItemRow[], seen: ReadonlyMap<number, MentionView>): Promise<Map<string, number>> {
   const out = new Map<string, number>();
   const open = items.filter((i) => i.status === 'open');
   if (open.length === 0) return out;
-  const links = await linksOf(tx, open.flatMap((i) => [i.a, i.b]));
+  const entities = open.flatMap((i) => [seen.get(i.a)?.entityId, seen.get(i.b)?.entityId]).filter((e): e is string => !!e);
   const entityOf = new Map<number, string>();
-  const members = await mentionsOfEntities(tx, [...new Set([...links.values()].map((l) => l.entityId))]);
-  for (const m of members) entityOf.set(m.mention, m.entityId);
+  for (const m of await mentionsOfEntities(tx, [...new Set(entities)])) entityOf.set(m.mention, m.entityId);
   const place = (m: number) => entityOf.get(m) ?? `m${m}`;
   const key = (a: number, b: number) => personsKey(place(a), place(b));
   const counts = new Map<string, number>();
@@ -130,9 +132,16 @@ async function pairsBetween(tx: Tx, items: readonly ReviewItemRow[]): Promise<Ma
   return out;
 }
 
-async function pairByPair(tx: Tx, q: ReviewQuery): Promise<{ items: ReviewItemRow[]; total: number; more: boolean }> {
+type ReviewPage = { items: ReviewItemRow[]; total: number; more: boolean };
+
+async function pairByPair(tx: Tx, q: ReviewQuery): Promise<ReviewPage> {
   const { items, total } = await listReviewItems(tx, q.status, q.limit, q.offset, q.reason);
   return { items, total, more: q.offset + items.length < total };
+}
+
+async function byPersons(tx: Tx, q: ReviewQuery): Promise<ReviewPage> {
+  const { items, more } = await foldByPersons((after, n) => openItemsAfter(tx, after, n, q.reason), q.offset, q.limit);
+  return { items, total: await reviewTotal(tx, 'open', q.reason), more };
 }
 
 export async function listReview(
@@ -146,15 +155,9 @@ export async function listReview(
   }
   return database.transaction(async (tx) => {
     const model = await requireModel(tx);
-    const { items, total, more } =
-      q.by === 'persons'
-        ? {
-            ...(await foldByPersons((after, n) => openItemsAfter(tx, after, n, q.reason), q.offset, q.limit)),
-            total: await reviewTotal(tx, 'open', q.reason),
-          }
-        : await pairByPair(tx, q);
-    const between = await pairsBetween(tx, items);
+    const { items, total, more } = q.by === 'persons' ? await byPersons(tx, q) : await pairByPair(tx, q);
     const seen = await views(tx, items.flatMap((i) => [i.a, i.b]));
+    const between = await pairsBetween(tx, items, seen);
     const entries: ReviewEntry[] = [];
     for (const item of items) {
       const a = seen.get(item.a);
