@@ -19,6 +19,9 @@ import type { DB } from './schema';
 pg.types.setTypeParser(1082, (v) => v);
 pg.types.setTypeParser(20, (v) => v);
 
+/** How much COPY text PGlite is given at once when a caller's chunks end at rows' ends (bytes, roughly: string lengths count). */
+const PGLITE_COPY_BYTES = 16 * 2 ** 20;
+
 /** COPY text as a string, or as its UTF-8 bytes. */
 export type CopyChunk = string | Uint8Array<ArrayBuffer>;
 
@@ -28,8 +31,13 @@ export interface Tx {
   query<R = Record<string, unknown>>(text: string, params?: unknown[]): Promise<R[]>;
   /** Several statements, no parameters (migrations). */
   exec(sqlText: string): Promise<void>;
-  /** `COPY table (cols) FROM STDIN` with text-format chunks (strings or UTF-8 bytes); all inside this transaction. */
-  copyFrom(copySql: string, chunks: AsyncIterable<CopyChunk> | Iterable<CopyChunk>): Promise<void>;
+  /**
+   * `COPY table (cols) FROM STDIN` with text-format chunks (strings or UTF-8 bytes); all inside
+   * this transaction. PostgreSQL takes the chunks as they come, while the caller makes the next.
+   * PGlite reads a COPY from one blob: with `wholeRows` (every chunk ends at a row's end) it runs
+   * one COPY per PGLITE_COPY_BYTES of chunks, so memory stays bounded; without, one for all.
+   */
+  copyFrom(copySql: string, chunks: AsyncIterable<CopyChunk> | Iterable<CopyChunk>, opts?: { wholeRows?: boolean }): Promise<void>;
   /**
    * `COPY (query) TO STDOUT` (text format): the output as it arrives, read at the caller's pace.
    * Stopping early (return or throw) stops the COPY; the transaction goes on.
@@ -86,12 +94,22 @@ async function openPGlite(dataDir: string | undefined, command: string): Promise
           exec: async (sqlText) => {
             await t.exec(sqlText);
           },
-          copyFrom: async (copySql, chunks) => {
-            // PGlite's COPY reads a Blob at /dev/blob; callers send bounded chunks.
-            const parts: CopyChunk[] = [];
-            for await (const c of chunks) parts.push(c);
+          copyFrom: async (copySql, chunks, opts) => {
+            // PGlite's COPY reads a Blob at /dev/blob.
             const sqlText = copySql.replace(/FROM\s+STDIN/i, "FROM '/dev/blob'");
-            await t.query(sqlText, [], { blob: new Blob(parts) });
+            let parts: CopyChunk[] = [];
+            let bytes = 0;
+            const flush = async () => {
+              await t.query(sqlText, [], { blob: new Blob(parts) });
+              parts = [];
+              bytes = 0;
+            };
+            for await (const c of chunks) {
+              parts.push(c);
+              bytes += c.length;
+              if (opts?.wholeRows && bytes >= PGLITE_COPY_BYTES) await flush();
+            }
+            if (parts.length > 0 || !opts?.wholeRows) await flush();
           },
           copyTo: async function* (copySql) {
             // PGlite writes COPY output to a Blob at /dev/blob, whole.

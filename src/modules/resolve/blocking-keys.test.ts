@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { BLOCK_CAP, blockPairs, blocksOf, capOf, MembershipBuilder, STABLE_KEYS } from './blocking-keys';
-import { DEFAULT_RULES, NAME_BLOCK_CAP, RecordStore, type MatchRecord } from './match';
+import { BLOCK_CAP, blockPairs, blocksOf, capOf, MembershipBuilder, ruleBlocksOf, STABLE_KEYS } from './blocking-keys';
+import { DEFAULT_RULES, generateCandidates, NAME_BLOCK_CAP, RecordStore, type CandidatePairs, type MatchRecord } from './match';
 
 const GIVEN = ['Yuriy', 'Iouri', 'Maria', 'María', 'William', 'Bill', 'Chen', 'Ana', 'Olga', 'Jose', 'Mohammed', 'Muhammad'];
 const FAMILY = ['Petrov', 'Petroff', 'Garcia', 'García', 'Smith', 'Zhang', 'Chang', 'Okafor', 'Müller', 'Mueller', 'Nguyen', 'Silva Santos'];
@@ -58,6 +58,19 @@ describe('stable blocking keys', () => {
     });
     const mine = group(store.size, (i) => STABLE_KEYS[rule.name]!(store, i));
     expect(pairsOf(mine)).toEqual(pairsOf(core));
+  });
+
+  it('proposes the candidate pairs of the core with the same rule masks (what training learns from)', () => {
+    const b = new MembershipBuilder();
+    for (let i = 0; i < store.size; i++) {
+      const found = ruleBlocksOf(store, i);
+      found.blocks.forEach((h, k) => b.add(h, i, found.masks[k]));
+    }
+    const mine = blockPairs(b.build(), store.size).pairs;
+    const core = generateCandidates(store).pairs;
+    const listed = (p: CandidatePairs) => Array.from({ length: p.length }, (_, k) => `${p.a[k]}-${p.b[k]}:${p.rules[k]}`);
+    expect(listed(mine)).toEqual(listed(core).sort((x, y) => x.localeCompare(y, "en", { numeric: true })));
+    expect(new Set(mine.rules).size).toBeGreaterThan(5);
   });
 
   it('exercises the rules: the sample forms blocks under nearly every rule', () => {

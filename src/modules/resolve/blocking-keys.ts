@@ -1,5 +1,5 @@
 import { nicknameCanonical } from './match/compare/nicknames';
-import { DEFAULT_BLOCKING, DEFAULT_RULES, GrowInt, groupByFirst, NAME_BLOCK_CAP, type BlockingRule, type PairList, type RecordStore } from './match';
+import { DEFAULT_BLOCKING, DEFAULT_RULES, GrowInt, groupByFirst, NAME_BLOCK_CAP, type BlockingRule, type CandidatePairs, type RecordStore } from './match';
 
 /**
  * Blocking as the database run does it. The matching core's rules say which records meet;
@@ -123,23 +123,47 @@ function isNarrow(rule: BlockingRule): boolean {
 /** A stored block's cap, from its number's low bit. */
 export const capOf = (block: number): number => (block & 1 ? NAME_BLOCK_CAP : BLOCK_CAP);
 
-/** Distinct block numbers of record i, ascending. */
-export function blocksOf(store: RecordStore, i: number, rules: readonly BlockingRule[] = DEFAULT_RULES): number[] {
-  const out: number[] = [];
-  for (const rule of rules) {
+/**
+ * Distinct block numbers of record i, ascending, each with the mask of the rules whose keys led
+ * there (bit r for rules[r]; two rules meet in one number only by a hash collision).
+ */
+export function ruleBlocksOf(store: RecordStore, i: number, rules: readonly BlockingRule[] = DEFAULT_RULES): { blocks: number[]; masks: number[] } {
+  // block * 32 + rule: exact in a double, and ordered by block, then rule.
+  const found: number[] = [];
+  rules.forEach((rule, r) => {
     const fn = STABLE_KEYS[rule.name];
     if (!fn) throw new Error(`blocking rule ${rule.name} has no stable form in blocking-keys.ts`);
     const narrow = isNarrow(rule);
-    for (const key of fn(store, i)) out.push(blockHash(rule.name, key, narrow));
+    for (const key of fn(store, i)) found.push(blockHash(rule.name, key, narrow) * 32 + r);
+  });
+  found.sort((x, y) => x - y);
+  const blocks: number[] = [];
+  const masks: number[] = [];
+  for (const code of found) {
+    const block = Math.floor(code / 32);
+    const bit = 1 << (code - block * 32);
+    if (blocks.length > 0 && blocks[blocks.length - 1] === block) masks[masks.length - 1]! |= bit;
+    else {
+      blocks.push(block);
+      masks.push(bit);
+    }
   }
-  out.sort((x, y) => x - y);
-  return out.filter((h, k) => k === 0 || out[k - 1] !== h);
+  return { blocks, masks };
 }
 
-/** Block memberships (block number, record position), grouped by block with members ascending. */
+/** Distinct block numbers of record i, ascending. */
+export function blocksOf(store: RecordStore, i: number, rules: readonly BlockingRule[] = DEFAULT_RULES): number[] {
+  return ruleBlocksOf(store, i, rules).blocks;
+}
+
+/**
+ * Block memberships (block number, record position, mask of the rules that made the block),
+ * grouped by block with members ascending.
+ */
 export interface Memberships {
   block: Int32Array;
   member: Int32Array;
+  rules: Int32Array;
   length: number;
 }
 
@@ -147,18 +171,18 @@ export interface Memberships {
 export class MembershipBuilder {
   private block = new Int32Array(1024);
   private member = new Int32Array(1024);
+  private rules = new Int32Array(1024);
   private n = 0;
 
-  add(block: number, member: number): void {
+  /** `rules`: the mask of the rules that made the block (see ruleBlocksOf), 0 when unknown. */
+  add(block: number, member: number, rules = 0): void {
     if (this.n === this.block.length) {
-      const b = new Int32Array(this.n * 2);
-      b.set(this.block);
-      this.block = b;
-      const m = new Int32Array(this.n * 2);
-      m.set(this.member);
-      this.member = m;
+      this.block = grown(this.block);
+      this.member = grown(this.member);
+      this.rules = grown(this.rules);
     }
     this.block[this.n] = block;
+    this.rules[this.n] = rules;
     this.member[this.n++] = member;
   }
 
@@ -166,27 +190,38 @@ export class MembershipBuilder {
   build(): Memberships {
     let block = this.block.subarray(0, this.n);
     let member = this.member.subarray(0, this.n);
+    let rules = this.rules.subarray(0, this.n);
     for (const shift of [0, 16]) {
       const count = new Int32Array(65537);
       for (let k = 0; k < block.length; k++) count[((block[k]! >>> shift) & 0xffff) + 1]!++;
       for (let d = 0; d < 65536; d++) count[d + 1]! += count[d]!;
       const nb = new Int32Array(block.length);
       const nm = new Int32Array(block.length);
+      const nr = new Int32Array(block.length);
       for (let k = 0; k < block.length; k++) {
         const d = (block[k]! >>> shift) & 0xffff;
         const at = count[d]!++;
         nb[at] = block[k]!;
         nm[at] = member[k]!;
+        nr[at] = rules[k]!;
       }
       block = nb;
       member = nm;
+      rules = nr;
     }
-    return { block, member, length: block.length };
+    return { block, member, rules, length: block.length };
   }
 }
 
+function grown(a: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
+  const b = new Int32Array(a.length * 2);
+  b.set(a);
+  return b;
+}
+
 export interface BlockPairs {
-  pairs: PairList;
+  /** With each pair, the mask of the rules whose blocks it shares (Memberships.rules). */
+  pairs: CandidatePairs;
   /** Blocks over the cap, with their size: they produce no pairs. */
   oversized: Map<number, number>;
 }
@@ -223,9 +258,12 @@ export function blockPairs(
   // Each record's memberships (compressed rows).
   const { start, order } = groupByFirst(m.member, n);
   const stamp = new Int32Array(n).fill(-1);
+  // While stamp[b] === a: the rules of the blocks a and b share.
+  const mask = new Int32Array(n);
   const isNew = opts.isNew;
   const as = new GrowInt();
   const bs = new GrowInt();
+  const rs = new GrowInt();
   let partners = new Int32Array(64);
   for (let a = 0; a < n; a++) {
     let found = 0;
@@ -234,8 +272,13 @@ export function blockPairs(
       const end = endOf[k]!;
       for (let j = k + 1; j < end; j++) {
         const b = m.member[j]!;
-        if (b === a || stamp[b] === a || (isNew && !isNew[a] && !isNew[b])) continue;
+        if (b === a || (isNew && !isNew[a] && !isNew[b])) continue;
+        if (stamp[b] === a) {
+          mask[b]! |= m.rules[k]!;
+          continue;
+        }
         stamp[b] = a;
+        mask[b] = m.rules[k]!;
         if (found === partners.length) {
           const grown = new Int32Array(found * 2);
           grown.set(partners);
@@ -248,7 +291,9 @@ export function blockPairs(
     for (let k = 0; k < found; k++) {
       as.push(a);
       bs.push(partners[k]!);
+      rs.push(mask[partners[k]!]!);
     }
   }
-  return { pairs: { a: as.view().slice(), b: bs.view().slice(), length: as.length }, oversized };
+  const rules = new Uint32Array(rs.view().slice().buffer);
+  return { pairs: { a: as.view().slice(), b: bs.view().slice(), rules, length: as.length }, oversized };
 }

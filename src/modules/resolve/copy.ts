@@ -20,20 +20,25 @@ export function textArray(items: readonly string[]): string {
 
 const CHUNK = 10_000;
 
-/** COPY rows into a table in bounded chunks (PGlite sends each as one blob). */
+/**
+ * COPY rows into a table, as one stream of chunks of CHUNK rows (see Tx.copyFrom): on PostgreSQL
+ * the server takes a chunk while this thread makes the next.
+ */
 export async function copyRows(tx: Tx, table: string, columns: readonly string[], rows: Iterable<readonly Field[]>): Promise<number> {
-  const sql = `COPY ${table} (${columns.join(', ')}) FROM STDIN`;
-  let buf: string[] = [];
   let total = 0;
-  for (const r of rows) {
-    buf.push(r.map(field).join('\t') + '\n');
-    total++;
-    if (buf.length === CHUNK) {
-      await tx.copyFrom(sql, [buf.join('')]);
-      buf = [];
+  function* chunks(): Generator<string> {
+    let buf: string[] = [];
+    for (const r of rows) {
+      buf.push(r.map(field).join('\t') + '\n');
+      total++;
+      if (buf.length === CHUNK) {
+        yield buf.join('');
+        buf = [];
+      }
     }
+    if (buf.length > 0) yield buf.join('');
   }
-  if (buf.length > 0) await tx.copyFrom(sql, [buf.join('')]);
+  await tx.copyFrom(`COPY ${table} (${columns.join(', ')}) FROM STDIN`, chunks(), { wholeRows: true });
   return total;
 }
 

@@ -45,7 +45,7 @@ export async function fullRun(
   const set = new PersonSet(folded.reps);
   const scored = await scoreWholeSet(set, given, { thresholds: { ...RESOLVE_THRESHOLDS } });
   const laps = Object.entries(scored.timings).map(([k, ms]) => `${k} ${(ms / 1000).toFixed(1)}s`).join(', ');
-  progress(`${given ? 'using the stored' : 'trained a new'} match model; scored ${scored.pairsScored} candidate pairs (${scored.compared} compared, ${scored.scoringOnly} of them for scoring only), ${scored.edges.length} at or above the review bar (${laps}; ${secs(t0)})`);
+  progress(`${given ? 'using the stored' : 'trained a new'} match model; scored ${scored.pairsScored} candidate pairs, ${scored.edges.length} at or above the review bar (${laps}; ${secs(t0)})`);
   const dups = new Map<number, number[]>();
   for (const [m, rep] of folded.repOf) if (m !== rep) dups.set(rep, [...(dups.get(rep) ?? []), m]);
   const persons = clusterSet(set, scored.model, scored.edges, decisions, (m) => folded.repOf.get(m) ?? m, dups);

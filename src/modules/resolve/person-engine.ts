@@ -1,4 +1,4 @@
-import { blockPairs, blocksOf, MembershipBuilder, type BlockPairs } from './blocking-keys';
+import { blockPairs, MembershipBuilder, ruleBlocksOf, type BlockPairs } from './blocking-keys';
 import type { DecisionConstraints } from './constraints';
 import { displayName, entityIdFor, personName } from './entity-ids';
 import {
@@ -31,7 +31,7 @@ export class PersonSet {
   readonly store = new RecordStore();
   readonly position = new Map<number, number>();
   // Every record's blocks, computed once.
-  private cached: { start: Int32Array; list: Int32Array } | null = null;
+  private cached: RecordBlocks | null = null;
 
   constructor(reps: readonly PersonMention[]) {
     const sorted = [...reps].sort((x, y) => x.mention - y.mention);
@@ -52,17 +52,29 @@ export class PersonSet {
   }
 
   /** Every record's blocks (compressed rows): blocking and the index both need them. */
-  allBlocks(): { start: Int32Array; list: Int32Array } {
+  allBlocks(): RecordBlocks {
     if (this.cached) return this.cached;
     const start = new Int32Array(this.size + 1);
     const list = new GrowInt();
+    const rules = new GrowInt();
     for (let i = 0; i < this.size; i++) {
-      for (const b of blocksOf(this.store, i)) list.push(b);
+      const found = ruleBlocksOf(this.store, i);
+      for (let k = 0; k < found.blocks.length; k++) {
+        list.push(found.blocks[k]!);
+        rules.push(found.masks[k]!);
+      }
       start[i + 1] = list.length;
     }
-    this.cached = { start, list: list.view() };
+    this.cached = { start, list: list.view(), rules: rules.view() };
     return this.cached;
   }
+}
+
+/** Record i's blocks are list[start[i]..start[i + 1]), ascending, made by the rules (masks over DEFAULT_RULES) in `rules`. */
+interface RecordBlocks {
+  start: Int32Array;
+  list: Int32Array;
+  rules: Int32Array;
 }
 
 export interface EdgeResult {
@@ -83,9 +95,9 @@ export interface EdgeOptions {
 /** Candidate pairs from the stored-compatible blocks, with the blocks over the cap. */
 function candidatePairs(set: PersonSet, opts: EdgeOptions): BlockPairs {
   const builder = new MembershipBuilder();
-  const { start, list } = set.allBlocks();
+  const { start, list, rules } = set.allBlocks();
   for (let i = 0; i < set.size; i++) {
-    for (let e = start[i]!; e < start[i + 1]!; e++) if (!opts.onlyBlocks || opts.onlyBlocks.has(list[e]!)) builder.add(list[e]!, i);
+    for (let e = start[i]!; e < start[i + 1]!; e++) if (!opts.onlyBlocks || opts.onlyBlocks.has(list[e]!)) builder.add(list[e]!, i, rules[e]!);
   }
   const isNew = opts.isNew ? Uint8Array.from(set.reps, (r) => (opts.isNew!(r.mention) ? 1 : 0)) : undefined;
   return blockPairs(builder.build(), set.size, isNew ? { isNew } : {});
@@ -99,18 +111,14 @@ export function scoreEdges(set: PersonSet, model: Model, opts: EdgeOptions = {})
 
 export interface WholeSetEdges extends EdgeResult {
   model: Model;
-  /** Pairs compared: the candidates, and training's own candidates when it trained. */
-  compared: number;
-  /** Candidates training's blocking did not propose. */
-  scoringOnly: number;
   /** Wall milliseconds per stage. */
   timings: Record<string, number>;
 }
 
 /**
  * Every candidate pair of the set, compared and scored on two threads; with `model` null a
- * model is trained first (unsupervised, as trainModel does), sharing the comparisons with
- * scoring. The pairs, weights and model are those of scoreEdges and trainModel.
+ * model is trained first on the same candidates (unsupervised, as trainModel trains on its
+ * own), sharing the comparisons with scoring. The pairs and weights are those of scoreEdges.
  */
 export async function scoreWholeSet(set: PersonSet, model: Model | null, train: Partial<TrainOptions>): Promise<WholeSetEdges> {
   let oversized = new Map<number, number>();
@@ -121,7 +129,7 @@ export async function scoreWholeSet(set: PersonSet, model: Model | null, train: 
   };
   const done = await scoreParallel(set.store, set.records, block, model ? { model } : { train });
   const edges = keptEdges(set, done.model, done.scored);
-  return { edges, pairsScored: done.pairs.length, oversized, model: done.model, compared: done.compared, scoringOnly: done.scoringOnly, timings: done.timings };
+  return { edges, pairsScored: done.pairs.length, oversized, model: done.model, timings: done.timings };
 }
 
 // Shared by every edge without a contradiction (most of millions): frozen, so a push would throw.

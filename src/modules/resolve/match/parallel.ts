@@ -6,19 +6,10 @@ import {
   generateCandidates,
   stopwatch,
   trainOnCandidates,
-  type CandidateResult,
   type ResolveOptions,
   type ResolveResult,
 } from './pipeline';
-import {
-  claimRows,
-  filledDefs,
-  sharedRowsJob,
-  sharePairs,
-  type ComparisonRows,
-  type PairRowsAt,
-  type SharedRowsJob,
-} from './rows';
+import { claimRows, filledDefs, sharedRowsJob, type ComparisonRows, type SharedRowsJob } from './rows';
 import { COMPARISONS, type ComparisonDef } from './comparisons';
 import {
   claimScores,
@@ -30,6 +21,7 @@ import {
 } from './score';
 import { trainingPairs, trainingRows, type TrainingRows } from './train';
 import { RecordStore } from './store';
+import type { CandidatePairs } from './blocking';
 import type { MatchRecord, PairList } from './types';
 
 /**
@@ -60,7 +52,7 @@ export async function resolveRecordsParallel(
       options.blocking ?? {},
     );
     lap('block');
-    const rows = await bothThreads(worker, store, defs, candidates.pairs.a, candidates.pairs.b);
+    const { rows } = await bothThreads(worker, store, defs, candidates.pairs.a, candidates.pairs.b);
     const pre = training ? await training : undefined;
     lap('compare');
     return finishResolve(store, candidates, rows, options, timings, lap, pre);
@@ -74,99 +66,51 @@ export interface ParallelScores {
   model: Model;
   pairs: PairList;
   scored: ScoreResult;
-  /** Pairs compared: the candidates, and training's own candidates when it trained. */
-  compared: number;
-  /** Of those, candidates training's blocking did not propose (compared for scoring only). */
-  scoringOnly: number;
   timings: Record<string, number>;
 }
 
 /**
  * Scores candidate pairs made by another blocking (the database run blocks on stored keys),
- * comparing and scoring on two threads. Without `options.model` a model is trained first,
- * exactly as resolveRecords trains it (its own candidates and samples), and a pair both
- * blockings propose is compared once, its row serving training and scoring. The worker
- * compares the training sample, then training's candidates, while this thread runs `block`.
- * The result is scoreStorePairs's over the same pairs.
+ * comparing and scoring on two threads. Without `options.model` a model is trained first on
+ * those same pairs, whose rule masks (`rules`, bit r for `options.rules[r]`, default
+ * DEFAULT_RULES) say which rules proposed them, with its random and training-rule samples, as
+ * resolveRecords trains on its own candidates; each pair is compared once, its row serving
+ * training and scoring. The worker compares the training samples while this thread runs
+ * `block`. The result is scoreStorePairs's over the same pairs.
  */
 export async function scoreParallel(
   store: RecordStore,
   records: readonly MatchRecord[],
-  block: () => PairList,
+  block: () => CandidatePairs,
   options: Partial<ResolveOptions> = {},
 ): Promise<ParallelScores> {
   const timings: Record<string, number> = {};
   const lap = stopwatch(timings);
   const worker = new RowsWorker(records);
   try {
-    const compared = await compareParallel(worker, store, block, options, lap);
-    const { model, rows } = compared;
-    const job = sharedScoreJob(pairScoring(model, store, compared.pairs, undefined, rows));
+    const defs = filledDefs(store, COMPARISONS);
+    const training = options.model ? null : startTraining(worker, store, defs, options);
+    const found = block();
+    lap('block');
+    const { rows, shared } = await bothThreads(worker, store, defs, found.a, found.b);
     // The pairs' shared copies from here on: the others can go.
-    const pairs = { a: job.a, b: job.b, length: job.n };
+    const pairs = { ...shared, rules: found.rules, length: rows.n };
+    lap('compare');
+    const model = options.model ?? trainOnCandidates(store, { rules: options.rules ?? DEFAULT_RULES, options: { ...DEFAULT_BLOCKING, ...options.blocking } }, pairs, rows, options, await training!);
+    if (!options.model) lap('train');
+    const scoreJob = sharedScoreJob(pairScoring(model, store, pairs, undefined, rows));
     const scoring = pairScoring(model, store, pairs, undefined, rows);
-    const theirs = worker.score(job);
+    const scoredThere = worker.score(scoreJob);
     const mine = new Map<number, string[]>();
-    claimScores(scoring, job, mine);
+    claimScores(scoring, scoreJob, mine);
     // In pair order, as one thread would have found them.
-    const conflicts = new Map([...mine, ...(await theirs)].sort((x, y) => x[0] - y[0]));
-    const scored = scoreResult(pairs, { weight: job.weight, flags: job.flags, conflicts });
+    const conflicts = new Map([...mine, ...(await scoredThere)].sort((x, y) => x[0] - y[0]));
+    const scored = scoreResult(pairs, { weight: scoreJob.weight, flags: scoreJob.flags, conflicts });
     lap('score');
-    const scoringOnly = rows.more?.n ?? 0;
-    return { model, pairs, scored, compared: rows.rows.n + scoringOnly, scoringOnly, timings };
+    return { model, pairs, scored, timings };
   } finally {
     await worker.terminate();
   }
-}
-
-/** The model (given or trained) and the rows of the pairs `block` makes, on both threads. */
-async function compareParallel(
-  worker: RowsWorker,
-  store: RecordStore,
-  block: () => PairList,
-  options: Partial<ResolveOptions>,
-  lap: (name: string) => void,
-): Promise<{ model: Model; pairs: PairList; rows: PairRowsAt }> {
-  const defs = filledDefs(store, COMPARISONS);
-  if (options.model) {
-    const pairs = block();
-    lap('block');
-    const rows = await bothThreads(worker, store, defs, pairs.a, pairs.b);
-    lap('compare');
-    return { model: options.model, pairs, rows: { rows, rowOf: null, more: null } };
-  }
-  const training = startTraining(worker, store, defs, options);
-  const { candidates, known } = shareCandidates(
-    defs.length,
-    generateCandidates(store, options.rules ?? DEFAULT_RULES, options.blocking ?? {}),
-  );
-  const theirs = worker.claim(defs, known);
-  lap('candidates');
-  const pairs = block();
-  const shared = sharePairs(candidates.pairs, pairs, store.size);
-  const missing = sharedRowsJob(defs.length, shared.missing.a, shared.missing.b);
-  const theirsToo = worker.claim(defs, missing);
-  lap('block');
-  claimRows(store, defs, known);
-  claimRows(store, defs, missing);
-  await Promise.all([theirs, theirsToo]);
-  const pre = await training;
-  lap('compare');
-  const width = defs.length;
-  const rows = { defs, width, levels: known.levels, n: known.n };
-  const model = trainOnCandidates(store, candidates, rows, options, pre);
-  lap('train');
-  const more = { defs, width, levels: missing.levels, n: missing.n };
-  return { model, pairs, rows: { rows, rowOf: shared.rowOf, more } };
-}
-
-/** Training's candidates with their pairs moved to shared memory, and the job comparing them. */
-function shareCandidates(
-  width: number,
-  found: CandidateResult,
-): { candidates: CandidateResult; known: SharedRowsJob } {
-  const known = sharedRowsJob(width, found.pairs.a, found.pairs.b);
-  return { candidates: { ...found, pairs: { ...found.pairs, a: known.a, b: known.b } }, known };
 }
 
 /**
@@ -225,17 +169,17 @@ class RowsWorker {
   }
 }
 
-/** Rows of the pairs, computed by this thread and the worker together (see claimRows). */
+/** Rows of the pairs, computed by this thread and the worker together (see claimRows), and the pairs in shared memory. */
 async function bothThreads(
   worker: RowsWorker,
   store: RecordStore,
   defs: readonly ComparisonDef[],
   a: Int32Array,
   b: Int32Array,
-): Promise<ComparisonRows> {
+): Promise<{ rows: ComparisonRows; shared: { a: Int32Array; b: Int32Array } }> {
   const job = sharedRowsJob(defs.length, a, b);
   const theirs = worker.claim(defs, job);
   claimRows(store, defs, job);
   await theirs;
-  return { defs, width: defs.length, levels: job.levels, n: job.n };
+  return { rows: { defs, width: defs.length, levels: job.levels, n: job.n }, shared: { a: job.a, b: job.b } };
 }

@@ -12,7 +12,7 @@ import { logit2, Scorer, type Model } from './model';
 import { scoreStorePairs, type ScoreResult } from './score';
 import { RecordStore } from './store';
 import type { ComparisonRows } from './rows';
-import { candidateRows, trainOnStore, type TrainingRows, type TrainOptions } from './train';
+import { candidateRows, trainOnStore, type CandidateBlocking, type TrainingRows, type TrainOptions } from './train';
 import type { CandidatePairs } from './blocking';
 import type { MatchRecord } from './types';
 
@@ -96,10 +96,14 @@ export function resolveRecords(
   return finishResolve(store, candidates, rows, options, timings, lap);
 }
 
-/** Trains a model on the candidates (`rows` are theirs, in their order), as resolveRecords does. */
+/**
+ * Trains a model on candidates (`rows` are theirs, in their order) that `blocking` proposed, as
+ * resolveRecords does.
+ */
 export function trainOnCandidates(
   store: RecordStore,
-  candidates: CandidateResult,
+  blocking: CandidateBlocking,
+  pairs: CandidatePairs,
   rows: ComparisonRows,
   options: Partial<ResolveOptions>,
   pre?: TrainingRows,
@@ -107,8 +111,8 @@ export function trainOnCandidates(
   const crossSourceOnly = options.blocking?.crossSourceOnly ?? false;
   return trainOnStore(
     store,
-    candidates.index,
-    candidates.pairs,
+    blocking,
+    pairs,
     rows,
     { crossSourceOnly, ...options.train },
     undefined,
@@ -127,7 +131,7 @@ export function finishResolve(
   /** Training pairs' rows computed elsewhere (a worker), see trainingPairs. */
   pre?: TrainingRows,
 ): ResolveResult {
-  const model = options.model ?? trainOnCandidates(store, candidates, rows, options, pre);
+  const model = options.model ?? trainOnCandidates(store, candidates.index, candidates.pairs, rows, options, pre);
   lap('train');
   const scorer = new Scorer(model, store);
   const scored = scoreStorePairs(model, store, candidates.pairs, scorer, rows);

@@ -1,7 +1,5 @@
-import { groupByFirst, PairBuffer } from './blocking';
 import type { ComparisonDef } from './comparisons';
 import type { RecordStore } from './store';
-import type { PairList } from './types';
 
 /** Comparison levels of many pairs, one byte per comparison: computed once, used by EM and scoring. */
 export interface ComparisonRows {
@@ -112,56 +110,4 @@ export function claimRows(
   return claimChunks(job.next, job.n, (from, to) =>
     fillRows(s, defs, job.a, job.b, from, to, job.levels),
   );
-}
-
-/**
- * Where pairs' rows are: pair k's is row rowOf[k] (k without rowOf) of `rows`, or, counting
- * on, of `more` (rows of pairs compared for these pairs only).
- */
-export interface PairRowsAt {
-  rows: ComparisonRows;
-  rowOf: Int32Array | null;
-  more: ComparisonRows | null;
-}
-
-/** Where each wanted pair's comparison row lies: see sharePairs. */
-export interface SharedPairs {
-  /** Per wanted pair: its row among the known pairs' rows followed by the missing ones'. */
-  rowOf: Int32Array;
-  /** Wanted pairs that are not known: they still need comparing. */
-  missing: PairList;
-}
-
-/**
- * Joins two lists of pairs (a < b) of the same n records, so that the pairs both hold are
- * compared once: `wanted` pairs found among `known` point at their row, the others are listed
- * to be compared after the known ones. `known` is bucketed by its first record (a counting
- * sort, linear: no map of pair codes, which would not fit at millions of pairs).
- */
-export function sharePairs(known: PairList, wanted: PairList, n: number): SharedPairs {
-  const { start, order: byA } = groupByFirst(known.a, n);
-  // stamp[b] === a + 1 while a's known pairs are marked: slot[b] is then the row of (a, b).
-  const stamp = new Int32Array(n);
-  const slot = new Int32Array(n);
-  // Shared memory: scoring on two threads reads it as it is.
-  const rowOf = new Int32Array(new SharedArrayBuffer(wanted.length * 4));
-  const missing = new PairBuffer();
-  let marked = -1;
-  for (let k = 0; k < wanted.length; k++) {
-    const a = wanted.a[k]!;
-    const b = wanted.b[k]!;
-    if (a !== marked) {
-      for (let e = start[a]!; e < start[a + 1]!; e++) {
-        stamp[known.b[byA[e]!]!] = a + 1;
-        slot[known.b[byA[e]!]!] = byA[e]!;
-      }
-      marked = a;
-    }
-    if (stamp[b] === a + 1) rowOf[k] = slot[b]!;
-    else {
-      rowOf[k] = known.length + missing.length;
-      missing.push(a, b);
-    }
-  }
-  return { rowOf, missing: missing.finish() };
 }

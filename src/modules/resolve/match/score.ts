@@ -1,13 +1,7 @@
 import { identifierEvidence, PROVEN_BITS } from './deterministic';
 import { logit2, Scorer, type Model } from './model';
 import type { ComparisonDef } from './comparisons';
-import {
-  claimChunks,
-  sharedCounter,
-  shareInts,
-  type ComparisonRows,
-  type PairRowsAt,
-} from './rows';
+import { claimChunks, sharedCounter, shareInts, type ComparisonRows } from './rows';
 import type { RecordStore } from './store';
 import type { PairList, ScoredPairs } from './types';
 
@@ -36,8 +30,8 @@ export interface PairScoring {
   store: RecordStore;
   pairs: PairList;
   scorer: Scorer;
-  /** Precomputed rows: the pairs' own in order, or placed elsewhere (PairRowsAt). */
-  rows: PairRowsAt | null;
+  /** Precomputed rows of the pairs, in their order. */
+  rows: ComparisonRows | null;
 }
 
 export function pairScoring(
@@ -45,10 +39,9 @@ export function pairScoring(
   store: RecordStore,
   pairs: PairList,
   scorer = new Scorer(model, store),
-  given?: ComparisonRows | PairRowsAt,
+  rows?: ComparisonRows,
 ): PairScoring {
-  const rows = !given ? null : 'levels' in given ? { rows: given, rowOf: null, more: null } : given;
-  return { model, store, pairs, scorer, rows };
+  return { model, store, pairs, scorer, rows: rows ?? null };
 }
 
 /**
@@ -60,7 +53,7 @@ export function scoreStorePairs(
   store: RecordStore,
   pairs: PairList,
   scorer = new Scorer(model, store),
-  rows?: ComparisonRows | PairRowsAt,
+  rows?: ComparisonRows,
 ): ScoreResult {
   const out: ScoreOutput = {
     weight: new Float64Array(pairs.length),
@@ -87,8 +80,7 @@ export function scoreResult(pairs: PairList, out: ScoreOutput): ScoreResult {
 /** Scores pairs from..to-1 into `out`. */
 export function scoreRange(p: PairScoring, from: number, to: number, out: ScoreOutput): void {
   const { model, store, pairs, scorer } = p;
-  const rows = p.rows?.rows;
-  const rowOf = p.rows?.rowOf;
+  const rows = p.rows;
   const columns = rows ? scorer.rowColumns(rows.defs) : null;
   const matchBits = logit2(model.thresholds.match);
   const reviewBits = logit2(model.thresholds.review);
@@ -99,16 +91,8 @@ export function scoreRange(p: PairScoring, from: number, to: number, out: ScoreO
   for (let k = from; k < to; k++) {
     const a = pairs.a[k]!;
     const b = pairs.b[k]!;
-    let levels = rows?.levels;
-    let off = 0;
-    if (rows) {
-      const r = rowOf ? rowOf[k]! : k;
-      if (r < rows.n) off = r * rows.width;
-      else {
-        levels = p.rows!.more!.levels;
-        off = (r - rows.n) * rows.width;
-      }
-    }
+    const levels = rows?.levels;
+    const off = rows ? k * rows.width : 0;
     let w =
       levels && columns ? scorer.weightFromRow(levels, off, columns, a, b) : scorer.weight(a, b);
     if (ids[a] && ids[b] && (idCol < 0 || levels![off + idCol] !== 0)) {
@@ -131,12 +115,9 @@ export interface SharedScoreJob {
   a: Int32Array;
   b: Int32Array;
   n: number;
-  /** The rows: their comparisons by name, and where each pair's is (as in PairRowsAt). */
+  /** The pairs' rows, in their order, and their comparisons by name. */
   defs: string[];
   levels: Uint8Array;
-  rowsN: number;
-  rowOf: Int32Array | null;
-  more: Uint8Array | null;
   weight: Float64Array;
   flags: Uint8Array;
   next: Int32Array;
@@ -145,7 +126,7 @@ export interface SharedScoreJob {
 export function sharedScoreJob(p: PairScoring): SharedScoreJob {
   const n = p.pairs.length;
   if (!p.rows) throw new Error('a shared scoring job needs precomputed rows');
-  const { rows, rowOf, more } = p.rows;
+  const { rows } = p;
   return {
     model: p.model,
     a: shareInts(p.pairs.a),
@@ -153,9 +134,6 @@ export function sharedScoreJob(p: PairScoring): SharedScoreJob {
     n,
     defs: rows.defs.map((d) => d.name),
     levels: rows.levels,
-    rowsN: rows.n,
-    rowOf: rowOf ? shareInts(rowOf) : null,
-    more: more ? more.levels : null,
     weight: new Float64Array(new SharedArrayBuffer(n * 8)),
     flags: new Uint8Array(new SharedArrayBuffer(n)),
     next: sharedCounter(),
@@ -167,19 +145,15 @@ export function jobScoring(
   job: SharedScoreJob,
   store: RecordStore,
   defs: readonly ComparisonDef[],
-): PairScoring & { rows: PairRowsAt } {
-  const width = defs.length;
-  const rows = { defs, width, levels: job.levels, n: job.rowsN };
-  const more = job.more
-    ? { defs, width, levels: job.more, n: job.more.length / Math.max(width, 1) }
-    : null;
+): PairScoring & { rows: ComparisonRows } {
+  const rows = { defs, width: defs.length, levels: job.levels, n: job.n };
   const pairs = { a: job.a, b: job.b, length: job.n };
   return {
     model: job.model,
     store,
     pairs,
     scorer: new Scorer(job.model, store),
-    rows: { rows, rowOf: job.rowOf, more },
+    rows,
   };
 }
 

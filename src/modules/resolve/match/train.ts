@@ -1,6 +1,6 @@
 import {
   TRAINING_RULES,
-  type BlockingIndex,
+  type BlockingOptions,
   type BlockingRule,
   type CandidatePairs,
 } from './blocking';
@@ -217,6 +217,12 @@ function estimatePrior(
   return { prior: lambda, expected };
 }
 
+/** The blocking that proposed the candidates: `candidates.rules` bit r is `rules[r]`. */
+export interface CandidateBlocking {
+  rules: readonly BlockingRule[];
+  options: Pick<BlockingOptions, 'maxBlockSize'>;
+}
+
 /**
  * Unsupervised training: u from random pairs, m by EM sessions per blocking rule, the prior
  * by EM over all candidates, TF tables from value counts. No labels. `rows` are the candidate
@@ -224,7 +230,7 @@ function estimatePrior(
  */
 export function trainOnStore(
   s: RecordStore,
-  index: BlockingIndex,
+  index: CandidateBlocking,
   candidates: CandidatePairs,
   rows: ComparisonRows,
   options: Partial<TrainOptions> = {},
