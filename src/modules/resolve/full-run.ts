@@ -6,8 +6,8 @@ import type { DecisionConstraints } from './constraints';
 import { logit2, type Model } from './match';
 import { clearIndex, writeOversized, writeWholeIndex, type IndexRow } from './match-index.repo';
 import { loadMentions, type Mentions, type OrgMention } from './mentions';
-import { clusterOrgSet, orgKeys } from './org-engine';
-import { clusterSet, PersonSet, scoreWholeSet } from './person-engine';
+import { clusterOrgSet, orgKeys, type OrgSetResult } from './org-engine';
+import { clusterSetOn, PersonSet, PersonWorker, scoreWholeSet, type SetClusters, type WholeSetEdges } from './person-engine';
 import { allLinks, relinkCalls } from './resolve.repo';
 import type { ResolveProgress } from './resolve.types';
 import { replaceReviewItems } from './review.repo';
@@ -43,25 +43,43 @@ export async function fullRun(
   progress(`read ${mentions.persons.length} person and ${mentions.orgs.length} organization mentions from ${loaded} fact rows (${secs(t0)})`);
   const folded = collapse(mentions.persons, new Map(), keptApart(decisions));
   const set = new PersonSet(folded.reps);
-  const scored = await scoreWholeSet(set, given, { thresholds: { ...RESOLVE_THRESHOLDS } });
-  const laps = Object.entries(scored.timings).map(([k, ms]) => `${k} ${(ms / 1000).toFixed(1)}s`).join(', ');
-  progress(`${given ? 'using the stored' : 'trained a new'} match model; scored ${scored.pairsScored} candidate pairs, ${scored.edges.length} at or above the review bar (${laps}; ${secs(t0)})`);
-  const dups = new Map<number, number[]>();
-  for (const [m, rep] of folded.repOf) if (m !== rep) dups.set(rep, [...(dups.get(rep) ?? []), m]);
-  const persons = clusterSet(set, scored.model, scored.edges, decisions, (m) => folded.repOf.get(m) ?? m, dups);
-  const orgs = clusterOrgSet(mentions.orgs, decisions);
-  progress(`clustered into ${persons.entities.length} persons and ${orgs.entities.length} organizations (${secs(t0)})`);
+  const worker = new PersonWorker(set);
+  try {
+    const scored = await scoreWholeSet(set, given, { thresholds: { ...RESOLVE_THRESHOLDS } }, worker);
+    const laps = Object.entries(scored.timings).map(([k, ms]) => `${k} ${(ms / 1000).toFixed(1)}s`).join(', ');
+    progress(`${given ? 'using the stored' : 'trained a new'} match model; scored ${scored.pairsScored} candidate pairs, ${scored.edges.length} at or above the review bar (${laps}; ${secs(t0)})`);
+    const dups = new Map<number, number[]>();
+    for (const [m, rep] of folded.repOf) if (m !== rep) dups.set(rep, [...(dups.get(rep) ?? []), m]);
+    // The worker clusters while this thread writes the index, which does not depend on the clusters.
+    const clustering = clusterSetOn(worker, set, scored.model, scored.edges, decisions, (m) => folded.repOf.get(m) ?? m, dups);
+    clustering.catch(() => undefined);
+    const { steps, step } = stepTimer();
+    await clearIndex(tx);
+    await writeWholeIndex(tx, indexRows(mentions, folded, set, scored.oversized), scored.edges);
+    await writeOversized(tx, scored.oversized);
+    step('index and pairs, while clustering');
+    const persons = await clustering;
+    step('clustering after that');
+    const orgs = clusterOrgSet(mentions.orgs, decisions);
+    progress(`clustered into ${persons.entities.length} persons and ${orgs.entities.length} organizations; wrote the index (${steps.join(', ')}; ${secs(t0)})`);
+    return { counts: await writeResults(tx, mentions, set, scored, persons, orgs, progress, t0), model: scored.model };
+  } finally {
+    await worker.terminate();
+  }
+}
 
-  const steps: string[] = [];
-  let t1 = Date.now();
-  const step = (name: string) => {
-    steps.push(`${name} ${secs(t1)}`);
-    t1 = Date.now();
-  };
-  await clearIndex(tx);
-  await writeWholeIndex(tx, indexRows(mentions, folded, set, scored.oversized), scored.edges);
-  await writeOversized(tx, scored.oversized);
-  step('index and pairs');
+/** The links, entities, review queue and call links of a full run's clusters. */
+async function writeResults(
+  tx: Tx,
+  mentions: Mentions,
+  set: PersonSet,
+  scored: WholeSetEdges,
+  persons: SetClusters,
+  orgs: OrgSetResult,
+  progress: ResolveProgress,
+  t0: number,
+): Promise<RunCounts> {
+  const { steps, step } = stepTimer();
   const old = await allLinks(tx);
   const desired = { links: [...persons.links, ...orgs.links], entities: [...persons.entities, ...orgs.entities] };
   const keep = new Set(desired.links.map((l) => l.mention));
@@ -72,7 +90,7 @@ export async function fullRun(
   const callLinks = await relinkCalls(tx, null);
   step('calls');
   progress(`wrote links: ${stats.linksChanged} changed, ${stats.entitiesCreated} entities created, ${stats.entitiesRetired} retired (${steps.join(', ')}; ${secs(t0)})`);
-  const counts: RunCounts = {
+  return {
     ...stats,
     mentions: mentions.persons.length + mentions.orgs.length,
     personMentions: mentions.persons.length,
@@ -86,7 +104,19 @@ export async function fullRun(
     callLinks,
     oversizedBlocks: scored.oversized.size,
   };
-  return { counts, model: scored.model };
+}
+
+/** Named laps, each from the end of the one before. */
+function stepTimer(): { steps: string[]; step: (name: string) => void } {
+  const steps: string[] = [];
+  let t = Date.now();
+  return {
+    steps,
+    step: (name) => {
+      steps.push(`${name} ${secs(t)}`);
+      t = Date.now();
+    },
+  };
 }
 
 /**

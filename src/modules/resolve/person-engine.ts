@@ -5,6 +5,7 @@ import {
   GrowInt,
   identifiersForbid,
   logit2,
+  MatchWorker,
   RecordStore,
   Scorer,
   scoreParallel,
@@ -16,7 +17,7 @@ import {
 } from './match';
 import type { PairRow } from './match-index.repo';
 import type { PersonMention } from './mentions';
-import { clusterPersons, type EdgeList, type ReviewPair } from './person-clusters';
+import { clusterPersons, type EdgeList, type PersonClusterJob, type PersonClusters, type ReviewPair } from './person-clusters';
 import type { DesiredEntity, DesiredLink } from './resolve.types';
 
 /**
@@ -97,7 +98,7 @@ function candidatePairs(set: PersonSet, opts: EdgeOptions): BlockPairs {
   const builder = new MembershipBuilder();
   const { start, list, rules } = set.allBlocks();
   for (let i = 0; i < set.size; i++) {
-    for (let e = start[i]!; e < start[i + 1]!; e++) if (!opts.onlyBlocks || opts.onlyBlocks.has(list[e]!)) builder.add(list[e]!, i, rules[e]!);
+    for (let e = start[i]!; e < start[i + 1]!; e++) if (!opts.onlyBlocks || opts.onlyBlocks.has(list[e]!)) builder.add(list[e]!, i, rules[e]);
   }
   const isNew = opts.isNew ? Uint8Array.from(set.reps, (r) => (opts.isNew!(r.mention) ? 1 : 0)) : undefined;
   return blockPairs(builder.build(), set.size, isNew ? { isNew } : {});
@@ -120,14 +121,14 @@ export interface WholeSetEdges extends EdgeResult {
  * model is trained first on the same candidates (unsupervised, as trainModel trains on its
  * own), sharing the comparisons with scoring. The pairs and weights are those of scoreEdges.
  */
-export async function scoreWholeSet(set: PersonSet, model: Model | null, train: Partial<TrainOptions>): Promise<WholeSetEdges> {
+export async function scoreWholeSet(set: PersonSet, model: Model | null, train: Partial<TrainOptions>, worker?: PersonWorker): Promise<WholeSetEdges> {
   let oversized = new Map<number, number>();
   const block = () => {
     const found = candidatePairs(set, {});
     oversized = found.oversized;
     return found.pairs;
   };
-  const done = await scoreParallel(set.store, set.records, block, model ? { model } : { train });
+  const done = await scoreParallel(set.store, set.records, block, model ? { model } : { train }, worker);
   const edges = keptEdges(set, done.model, done.scored);
   return { edges, pairsScored: done.pairs.length, oversized, model: done.model, timings: done.timings };
 }
@@ -162,6 +163,9 @@ export interface SetClusters {
   reached: number[];
 }
 
+/** What clusterPersons needs besides the store and the model: plain data, so that a worker can run it. */
+export type SetClusterJob = Omit<PersonClusterJob, 'weightOf' | 'identifierConflict'>;
+
 /**
  * Clusters the set with the edges among its members and the decisions (in mention keys, folded
  * onto representatives by `repOf`), and says what each representative and duplicate links to.
@@ -177,10 +181,39 @@ export function clusterSet(
   duplicates: ReadonlyMap<number, readonly number[]>,
   kept?: ReadonlyMap<number, number>,
 ): SetClusters {
+  const c = runClusterJob(set.store, model, clusterJob(set, model, edges, decisions, repOf, kept));
+  return toResults(set, c, duplicates, kept ?? new Map());
+}
+
+/** clusterSet on a worker holding a copy of the set's store: this thread is free meanwhile. */
+export async function clusterSetOn(
+  worker: PersonWorker,
+  set: PersonSet,
+  model: Model,
+  edges: readonly PairRow[],
+  decisions: readonly DecisionConstraints[],
+  repOf: (mention: number) => number,
+  duplicates: ReadonlyMap<number, readonly number[]>,
+): Promise<SetClusters> {
+  const c = await worker.cluster(model, clusterJob(set, model, edges, decisions, repOf));
+  return toResults(set, c, duplicates, new Map());
+}
+
+/** clusterPersons over a store: this thread's, or a worker's copy of it. */
+export function runClusterJob(store: RecordStore, model: Model, job: SetClusterJob): PersonClusters {
+  const scorer = new Scorer(model, store);
+  return clusterPersons({ ...job, weightOf: (a, b) => scorer.weight(a, b), identifierConflict: (a, b) => identifiersForbid(store, a, b) });
+}
+
+function clusterJob(
+  set: PersonSet,
+  model: Model,
+  edges: readonly PairRow[],
+  decisions: readonly DecisionConstraints[],
+  repOf: (mention: number) => number,
+  kept?: ReadonlyMap<number, number>,
+): SetClusterJob {
   const pos = (m: number) => set.position.get(repOf(m));
-  const list = toEdgeList(edges, set);
-  const scorer = new Scorer(model, set.store);
-  const s = set.store;
   const must: number[][] = [];
   const cannot: [number[], number[]][] = [];
   for (const d of decisions) {
@@ -194,17 +227,30 @@ export function clusterSet(
       if (pl.length > 0 && pr.length > 0) cannot.push([pl, pr]);
     }
   }
-  const c = clusterPersons({
+  return {
     n: set.size,
-    edges: list,
-    weightOf: (a, b) => scorer.weight(a, b),
-    identifierConflict: (a, b) => identifiersForbid(s, a, b),
+    edges: toEdgeList(edges, set),
     must,
     cannot,
     thresholds: model.thresholds,
-    kept: kept ? Int32Array.from(set.reps, (r) => kept.get(r.mention) ?? -1) : undefined,
-  });
-  return toResults(set, c, duplicates, kept ?? new Map());
+    ...(kept ? { kept: Int32Array.from(set.reps, (r) => kept.get(r.mention) ?? -1) } : {}),
+  };
+}
+
+/**
+ * The matching worker of a set (see MatchWorker), which also clusters: a full run has it
+ * cluster while this thread writes the match index.
+ */
+export class PersonWorker extends MatchWorker {
+  constructor(set: PersonSet) {
+    super(set.records, new URL('./person-worker.ts', import.meta.url));
+  }
+
+  async cluster(model: Model, job: SetClusterJob): Promise<PersonClusters> {
+    const e = job.edges;
+    const transfer = [e.a, e.b, e.weight, e.proven, e.conflicted, ...(job.kept ? [job.kept] : [])].map((x) => x.buffer as ArrayBuffer);
+    return ((await this.client.request({ cluster: { model, job } }, transfer)) as { clusters: PersonClusters }).clusters;
+  }
 }
 
 /** The edges between members of the set, in positions: columns filled in one pass (no object per edge). */
@@ -228,7 +274,7 @@ function toEdgeList(edges: readonly PairRow[], set: PersonSet): EdgeList {
   return { a: a.slice(0, n), b: b.slice(0, n), weight: weight.slice(0, n), proven: proven.slice(0, n), conflicted: conflicted.slice(0, n), length: n };
 }
 
-function toResults(set: PersonSet, c: ReturnType<typeof clusterPersons>, duplicates: ReadonlyMap<number, readonly number[]>, kept: ReadonlyMap<number, number>): SetClusters {
+function toResults(set: PersonSet, c: PersonClusters, duplicates: ReadonlyMap<number, readonly number[]>, kept: ReadonlyMap<number, number>): SetClusters {
   const members = new Map<number, number[]>();
   for (let i = 0; i < set.size; i++) {
     if (kept.has(set.reps[i]!.mention)) continue;

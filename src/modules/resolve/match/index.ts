@@ -43,7 +43,8 @@ export {
   type CandidateResult,
 } from './pipeline';
 export { MatchIndex, matchNewRecords, type NewRecordMatches } from './incremental';
-export { resolveRecordsParallel, scoreParallel, type ParallelScores } from './parallel';
+export { MatchWorker, resolveRecordsParallel, scoreParallel, type ParallelScores } from './parallel';
+export { answerMatchJob, type MatchJob, type MatchReply } from './worker-jobs';
 export { explainPair };
 export { identifierEvidence, identifiersForbid, PROVEN_BITS } from './deterministic';
 

@@ -22,6 +22,7 @@ import {
 import { trainingPairs, trainingRows, type TrainingRows } from './train';
 import { RecordStore } from './store';
 import type { CandidatePairs } from './blocking';
+import type { MatchReply } from './worker-jobs';
 import type { MatchRecord, PairList } from './types';
 
 /**
@@ -38,7 +39,7 @@ export async function resolveRecordsParallel(
 ): Promise<ResolveResult> {
   const timings: Record<string, number> = {};
   const lap = stopwatch(timings);
-  const worker = new RowsWorker(records);
+  const worker = new MatchWorker(records);
   try {
     const store = new RecordStore();
     store.add(records);
@@ -83,10 +84,12 @@ export async function scoreParallel(
   records: readonly MatchRecord[],
   block: () => CandidatePairs,
   options: Partial<ResolveOptions> = {},
+  /** A worker over `records` that the caller keeps (and stops); without, one for this call. */
+  given?: MatchWorker,
 ): Promise<ParallelScores> {
   const timings: Record<string, number> = {};
   const lap = stopwatch(timings);
-  const worker = new RowsWorker(records);
+  const worker = given ?? new MatchWorker(records);
   try {
     const defs = filledDefs(store, COMPARISONS);
     const training = options.model ? null : startTraining(worker, store, defs, options);
@@ -109,7 +112,7 @@ export async function scoreParallel(
     lap('score');
     return { model, pairs, scored, timings };
   } finally {
-    await worker.terminate();
+    if (!given) await worker.terminate();
   }
 }
 
@@ -118,7 +121,7 @@ export async function scoreParallel(
  * this thread blocks.
  */
 function startTraining(
-  worker: RowsWorker,
+  worker: MatchWorker,
   store: RecordStore,
   defs: readonly ComparisonDef[],
   options: Partial<ResolveOptions>,
@@ -132,26 +135,24 @@ function startTraining(
   return done;
 }
 
-/** What the worker answers: rows of its own pairs, or contradictions found while scoring. */
-interface Reply {
-  levels: Uint8Array | null;
-  conflicts?: [number, string[]][];
-}
+/**
+ * A worker holding its own copy of the store; jobs are answered in order, several may wait.
+ * `entry` is the worker's module: rows-worker.ts, or one that answers more kinds of job (its
+ * owner sends them through `client`) and passes MatchJobs to answerMatchJob.
+ */
+export class MatchWorker {
+  protected readonly client: WorkerClient<object, object>;
 
-/** A worker holding its own copy of the store; jobs are answered in order, several may wait. */
-class RowsWorker {
-  private readonly client: WorkerClient<object, Reply>;
-
-  constructor(records: readonly MatchRecord[]) {
+  constructor(records: readonly MatchRecord[], entry = new URL('./rows-worker.ts', import.meta.url)) {
     // A larger young generation: the worker's store building allocates heavily and short-lived,
     // and the default small nursery spends a large share of the time in scavenges.
-    const worker = startTsWorker(new URL('./rows-worker.ts', import.meta.url), records, { maxYoungGenerationSizeMb: 192 });
+    const worker = startTsWorker(entry, records, { maxYoungGenerationSizeMb: 192 });
     this.client = new WorkerClient(worker, 'comparison');
   }
 
   /** Comparison levels of pairs (a[k], b[k]) over `defs`, computed on the worker. */
   async rows(defs: readonly ComparisonDef[], a: Int32Array, b: Int32Array): Promise<Uint8Array> {
-    return (await this.client.request({ defs: defs.map((d) => d.name), a, b })).levels!;
+    return ((await this.client.request({ defs: defs.map((d) => d.name), a, b })) as MatchReply).levels!;
   }
 
   /** The worker's share of a job in shared memory: resolves when nothing is left to claim. */
@@ -161,7 +162,7 @@ class RowsWorker {
 
   /** The worker's share of a scoring job: resolves with the contradictions it found. */
   async score(job: SharedScoreJob): Promise<[number, string[]][]> {
-    return (await this.client.request({ score: job })).conflicts!;
+    return ((await this.client.request({ score: job })) as MatchReply).conflicts!;
   }
 
   terminate(): Promise<void> {
@@ -171,7 +172,7 @@ class RowsWorker {
 
 /** Rows of the pairs, computed by this thread and the worker together (see claimRows), and the pairs in shared memory. */
 async function bothThreads(
-  worker: RowsWorker,
+  worker: MatchWorker,
   store: RecordStore,
   defs: readonly ComparisonDef[],
   a: Int32Array,
