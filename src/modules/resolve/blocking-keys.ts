@@ -32,9 +32,14 @@ function name(s: RecordStore, ids: number[], i: number) {
   const id = ids[i]!;
   return id < 0 ? null : s.names.feats[id]!;
 }
+/** Record i's date of birth: its key (the date as written) with its parts. */
 function dob(s: RecordStore, i: number) {
   const id = s.dob.ids[i]!;
-  return id < 0 ? null : { key: s.dob.dict.keys[id]!, ...s.dob.dict.feats[id]! };
+  return id < 0 ? null : s.dob.dict.feats[id]!;
+}
+function dobKey(s: RecordStore, i: number): string | null {
+  const id = s.dob.ids[i]!;
+  return id < 0 ? null : s.dob.dict.keys[id]!;
 }
 function value(ids: number[], keys: string[], i: number): string | null {
   const id = ids[i]!;
@@ -42,8 +47,14 @@ function value(ids: number[], keys: string[], i: number): string | null {
 }
 const g = (s: RecordStore, i: number) => name(s, s.given.ids, i);
 const f = (s: RecordStore, i: number) => name(s, s.family.ids, i);
-const some = (...parts: (string | number | null | undefined | false)[]): string[] =>
-  parts.some((p) => p === null || p === undefined || p === false || p === '') ? [] : [parts.join('|')];
+type Part = string | number | null | undefined | false;
+const missing = (p: Part) => p === null || p === undefined || p === false || p === '';
+// A key of parts joined by '|', or none when a part is missing; one function per number of
+// parts (no rest array, no join): they run for every rule of every record.
+const key1 = (a: Part): string[] => (missing(a) ? [] : [`${a}`]);
+const key2 = (a: Part, b: Part): string[] => (missing(a) || missing(b) ? [] : [`${a}|${b}`]);
+const key3 = (a: Part, b: Part, c: Part): string[] => (missing(a) || missing(b) || missing(c) ? [] : [`${a}|${b}|${c}`]);
+const key4 = (a: Part, b: Part, c: Part, d: Part): string[] => (missing(a) || missing(b) || missing(c) || missing(d) ? [] : [`${a}|${b}|${c}|${d}`]);
 
 /** The default rules over string features, by rule name. */
 export const STABLE_KEYS: Readonly<Record<string, KeyFn>> = {
@@ -52,40 +63,40 @@ export const STABLE_KEYS: Readonly<Record<string, KeyFn>> = {
     const b = f(s, i)?.meta1;
     return a && b ? [a < b ? `${a}|${b}` : `${b}|${a}`] : [];
   },
-  family_phonetic_birth_year: (s, i) => some(f(s, i)?.meta1, dob(s, i)?.year),
+  family_phonetic_birth_year: (s, i) => key2(f(s, i)?.meta1, dob(s, i)?.year),
   nickname_family_dm: (s, i) => {
     const gn = g(s, i);
     const fn = f(s, i);
     return gn && fn ? fn.dm.map((code) => `${nicknameCanonical(gn.tokens[0]!)}|${code}`) : [];
   },
-  birth_date_given_initial: (s, i) => some(dob(s, i)?.key, g(s, i)?.key[0]),
-  birth_date_family_initial: (s, i) => some(dob(s, i)?.key, f(s, i)?.key[0]),
-  given_family_initial_birth_year: (s, i) => some(g(s, i)?.fold, f(s, i)?.key[0], dob(s, i)?.year),
+  birth_date_given_initial: (s, i) => key2(dobKey(s, i), g(s, i)?.key[0]),
+  birth_date_family_initial: (s, i) => key2(dobKey(s, i), f(s, i)?.key[0]),
+  given_family_initial_birth_year: (s, i) => key3(g(s, i)?.fold, f(s, i)?.key[0], dob(s, i)?.year),
   given_family_initial_birth_day: (s, i) => {
     const d = dob(s, i);
-    return d && d.month > 0 ? some(g(s, i)?.fold, f(s, i)?.key[0], d.month, d.day) : [];
+    return d && d.month > 0 ? key4(g(s, i)?.fold, f(s, i)?.key[0], d.month, d.day) : [];
   },
   given_family_prefix: (s, i) => {
     const fold = f(s, i)?.fold;
-    return fold && fold.length >= 2 ? some(g(s, i)?.fold, fold.slice(0, 2)) : [];
+    return fold && fold.length >= 2 ? key2(g(s, i)?.fold, fold.slice(0, 2)) : [];
   },
-  given_birth_year: (s, i) => some(g(s, i)?.fold, dob(s, i)?.year),
-  family_given_initial: (s, i) => some(f(s, i)?.fold, g(s, i)?.key[0]),
-  family_city: (s, i) => some(f(s, i)?.fold, value(s.city.ids, s.city.dict.keys, i)),
-  given_city: (s, i) => some(g(s, i)?.fold, value(s.city.ids, s.city.dict.keys, i)),
-  family_alone: (s, i) => some(f(s, i)?.fold),
-  postcode_family_initial: (s, i) => some(value(s.postcode.ids, s.postcode.dict.keys, i), f(s, i)?.key[0]),
-  postcode_birth_year: (s, i) => some(value(s.postcode.ids, s.postcode.dict.keys, i), dob(s, i)?.year),
+  given_birth_year: (s, i) => key2(g(s, i)?.fold, dob(s, i)?.year),
+  family_given_initial: (s, i) => key2(f(s, i)?.fold, g(s, i)?.key[0]),
+  family_city: (s, i) => key2(f(s, i)?.fold, value(s.city.ids, s.city.dict.keys, i)),
+  given_city: (s, i) => key2(g(s, i)?.fold, value(s.city.ids, s.city.dict.keys, i)),
+  family_alone: (s, i) => key1(f(s, i)?.fold),
+  postcode_family_initial: (s, i) => key2(value(s.postcode.ids, s.postcode.dict.keys, i), f(s, i)?.key[0]),
+  postcode_birth_year: (s, i) => key2(value(s.postcode.ids, s.postcode.dict.keys, i), dob(s, i)?.year),
   address_house_street: (s, i) => {
     const id = s.address.ids[i]!;
     if (id < 0) return [];
     const a = s.address.dict.feats[id]!;
     const street = a.tokens.find((t) => !/^\d/.test(t) && t.length > 2);
-    return some(a.house, street);
+    return key2(a.house, street);
   },
-  ssn: (s, i) => some(value(s.ssn.ids, s.ssn.dict.keys, i)),
-  phone: (s, i) => some(value(s.phone.ids, s.phone.dict.keys, i)),
-  email: (s, i) => some(value(s.email.ids, s.email.dict.keys, i)),
+  ssn: (s, i) => key1(value(s.ssn.ids, s.ssn.dict.keys, i)),
+  phone: (s, i) => key1(value(s.phone.ids, s.phone.dict.keys, i)),
+  email: (s, i) => key1(value(s.email.ids, s.email.dict.keys, i)),
   email_user: (s, i) => {
     const id = s.email.ids[i]!;
     const local = id < 0 ? '' : s.email.dict.feats[id]!.local;
@@ -123,20 +134,31 @@ function isNarrow(rule: BlockingRule): boolean {
 /** A stored block's cap, from its number's low bit. */
 export const capOf = (block: number): number => (block & 1 ? NAME_BLOCK_CAP : BLOCK_CAP);
 
+// ruleBlocksOf's codes of one record, sorted in place (typed: numeric order, no comparator).
+let scratch = new Float64Array(64);
+
 /**
  * Distinct block numbers of record i, ascending, each with the mask of the rules whose keys led
  * there (bit r for rules[r]; two rules meet in one number only by a hash collision).
  */
 export function ruleBlocksOf(store: RecordStore, i: number, rules: readonly BlockingRule[] = DEFAULT_RULES): { blocks: number[]; masks: number[] } {
   // block * 32 + rule: exact in a double, and ordered by block, then rule.
-  const found: number[] = [];
-  rules.forEach((rule, r) => {
+  let n = 0;
+  for (let r = 0; r < rules.length; r++) {
+    const rule = rules[r]!;
     const fn = STABLE_KEYS[rule.name];
     if (!fn) throw new Error(`blocking rule ${rule.name} has no stable form in blocking-keys.ts`);
     const narrow = isNarrow(rule);
-    for (const key of fn(store, i)) found.push(blockHash(rule.name, key, narrow) * 32 + r);
-  });
-  found.sort((x, y) => x - y);
+    for (const key of fn(store, i)) {
+      if (n === scratch.length) {
+        const grown = new Float64Array(n * 2);
+        grown.set(scratch);
+        scratch = grown;
+      }
+      scratch[n++] = blockHash(rule.name, key, narrow) * 32 + r;
+    }
+  }
+  const found = scratch.subarray(0, n).sort();
   const blocks: number[] = [];
   const masks: number[] = [];
   for (const code of found) {
