@@ -44,7 +44,7 @@ export {
 } from './pipeline';
 export { MatchIndex, matchNewRecords, type NewRecordMatches } from './incremental';
 export { MatchWorker, resolveRecordsParallel, scoreParallel, type ParallelScores } from './parallel';
-export { answerMatchJob, type MatchJob, type MatchReply } from './worker-jobs';
+export { MatchJobs, type MatchJob, type MatchReply } from './worker-jobs';
 export { explainPair };
 export { identifierEvidence, identifiersForbid, PROVEN_BITS } from './deterministic';
 

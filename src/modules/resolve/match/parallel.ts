@@ -138,7 +138,7 @@ function startTraining(
 /**
  * A worker holding its own copy of the store; jobs are answered in order, several may wait.
  * `entry` is the worker's module: rows-worker.ts, or one that answers more kinds of job (its
- * owner sends them through `client`) and passes MatchJobs to answerMatchJob.
+ * owner sends them through `client`) and answers the others with MatchJobs.
  */
 export class MatchWorker {
   protected readonly client: WorkerClient<object, object>;
@@ -146,8 +146,10 @@ export class MatchWorker {
   constructor(records: readonly MatchRecord[], entry = new URL('./rows-worker.ts', import.meta.url)) {
     // A larger young generation: the worker's store building allocates heavily and short-lived,
     // and the default small nursery spends a large share of the time in scavenges.
-    const worker = startTsWorker(entry, records, { maxYoungGenerationSizeMb: 192 });
+    const worker = startTsWorker(entry, null, { maxYoungGenerationSizeMb: 192 });
     this.client = new WorkerClient(worker, 'comparison');
+    // Answered before any later request (in order); a failure reaches those.
+    void this.client.request({ load: records });
   }
 
   /** Comparison levels of pairs (a[k], b[k]) over `defs`, computed on the worker. */
