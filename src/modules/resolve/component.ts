@@ -83,7 +83,7 @@ export async function redoAffected(
     unread.forEach((m) => dupsRead.add(m));
     for (const d of await duplicatesOf(tx, unread)) dups.set(d.rep, [d.mention, ...(dups.get(d.rep) ?? [])]);
     const set = new PersonSet(reps.flatMap((m) => records.get(m) ?? []));
-    return clusterSet(set, model, edges, decisions, (m) => named.get(m) ?? m, dups, kept);
+    return clusterSet({ set, model, edges, decisions, repOf: (m) => named.get(m) ?? m, duplicates: dups, kept });
   };
   const dirty = [...start.dirty, ...named.values()];
   const run = await clusterAffected(storedPersons(tx), { fresh, dirty, edges: start.newEdges ?? [] }, matchBitsOf(model), pass);

@@ -51,7 +51,7 @@ export async function fullRun(
     const dups = new Map<number, number[]>();
     for (const [m, rep] of folded.repOf) if (m !== rep) dups.set(rep, [...(dups.get(rep) ?? []), m]);
     // The worker clusters while this thread writes the index, which does not depend on the clusters.
-    const clustering = clusterSetOn(worker, set, scored.model, scored.edges, decisions, (m) => folded.repOf.get(m) ?? m, dups);
+    const clustering = clusterSetOn(worker, { set, model: scored.model, edges: scored.edges, decisions, repOf: (m) => folded.repOf.get(m) ?? m, duplicates: dups });
     clustering.catch(() => undefined);
     const { steps, step } = stepTimer();
     await clearIndex(tx);

@@ -167,36 +167,29 @@ export interface SetClusters {
 export type SetClusterJob = Omit<PersonClusterJob, 'weightOf' | 'identifierConflict'>;
 
 /**
- * Clusters the set with the edges among its members and the decisions (in mention keys, folded
- * onto representatives by `repOf`), and says what each representative and duplicate links to.
- * `kept` (an incremental run's neighbours, see affected.ts) maps representatives that keep
- * their stored entity to its number: they are clustered but not reported.
+ * A set to cluster with the edges among its members and the decisions (in mention keys, folded
+ * onto representatives by `repOf`). `kept` (an incremental run's neighbours, see affected.ts)
+ * maps representatives that keep their stored entity to its number: they are clustered but not
+ * reported.
  */
-export function clusterSet(
-  set: PersonSet,
-  model: Model,
-  edges: readonly PairRow[],
-  decisions: readonly DecisionConstraints[],
-  repOf: (mention: number) => number,
-  duplicates: ReadonlyMap<number, readonly number[]>,
-  kept?: ReadonlyMap<number, number>,
-): SetClusters {
-  const c = runClusterJob(set.store, model, clusterJob(set, model, edges, decisions, repOf, kept));
-  return toResults(set, c, duplicates, kept ?? new Map());
+export interface SetClusterInput {
+  set: PersonSet;
+  model: Model;
+  edges: readonly PairRow[];
+  decisions: readonly DecisionConstraints[];
+  repOf: (mention: number) => number;
+  duplicates: ReadonlyMap<number, readonly number[]>;
+  kept?: ReadonlyMap<number, number>;
+}
+
+/** Clusters the set and says what each representative and duplicate links to. */
+export function clusterSet(input: SetClusterInput): SetClusters {
+  return toResults(input, runClusterJob(input.set.store, input.model, clusterJob(input)));
 }
 
 /** clusterSet on a worker holding a copy of the set's store: this thread is free meanwhile. */
-export async function clusterSetOn(
-  worker: PersonWorker,
-  set: PersonSet,
-  model: Model,
-  edges: readonly PairRow[],
-  decisions: readonly DecisionConstraints[],
-  repOf: (mention: number) => number,
-  duplicates: ReadonlyMap<number, readonly number[]>,
-): Promise<SetClusters> {
-  const c = await worker.cluster(model, clusterJob(set, model, edges, decisions, repOf));
-  return toResults(set, c, duplicates, new Map());
+export async function clusterSetOn(worker: PersonWorker, input: SetClusterInput): Promise<SetClusters> {
+  return toResults(input, await worker.cluster(input.model, clusterJob(input)));
 }
 
 /** clusterPersons over a store: this thread's, or a worker's copy of it. */
@@ -205,14 +198,7 @@ export function runClusterJob(store: RecordStore, model: Model, job: SetClusterJ
   return clusterPersons({ ...job, weightOf: (a, b) => scorer.weight(a, b), identifierConflict: (a, b) => identifiersForbid(store, a, b) });
 }
 
-function clusterJob(
-  set: PersonSet,
-  model: Model,
-  edges: readonly PairRow[],
-  decisions: readonly DecisionConstraints[],
-  repOf: (mention: number) => number,
-  kept?: ReadonlyMap<number, number>,
-): SetClusterJob {
+function clusterJob({ set, model, edges, decisions, repOf, kept }: SetClusterInput): SetClusterJob {
   const pos = (m: number) => set.position.get(repOf(m));
   const must: number[][] = [];
   const cannot: [number[], number[]][] = [];
@@ -274,7 +260,7 @@ function toEdgeList(edges: readonly PairRow[], set: PersonSet): EdgeList {
   return { a: a.slice(0, n), b: b.slice(0, n), weight: weight.slice(0, n), proven: proven.slice(0, n), conflicted: conflicted.slice(0, n), length: n };
 }
 
-function toResults(set: PersonSet, c: PersonClusters, duplicates: ReadonlyMap<number, readonly number[]>, kept: ReadonlyMap<number, number>): SetClusters {
+function toResults({ set, duplicates, kept = new Map() }: SetClusterInput, c: PersonClusters): SetClusters {
   const members = new Map<number, number[]>();
   for (let i = 0; i < set.size; i++) {
     if (kept.has(set.reps[i]!.mention)) continue;
