@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { plantedWorld } from './match/testing';
+import { mentionKey } from './mention-keys';
+import type { PersonMention } from './mentions';
+import { clusterSet, clusterSetOn, PersonSet, PersonWorker, scoreWholeSet, type SetClusterInput } from './person-engine';
+
+describe('clustering a set on its worker', () => {
+  it('gives what clustering on this thread gives, with analysts’ decisions', async () => {
+    const { records } = plantedWorld(400, 4);
+    const reps: PersonMention[] = records.map((record, i) => ({ mention: mentionKey(i + 1, 'subject'), role: 'subject', source: record.source, recordId: record.id, record }));
+    const set = new PersonSet(reps);
+    const worker = new PersonWorker(set);
+    try {
+      const scored = await scoreWholeSet(set, null, {}, worker);
+      const m = (i: number) => reps[i]!.mention;
+      // A merge of two planted persons and a split of another's records.
+      const decisions = [{ id: '1', must: [[m(0), m(40)]], cannot: [[[m(4)], [m(5), m(6)]]] as [number[], number[]][] }];
+      const input: SetClusterInput = { set, model: scored.model, edges: scored.edges, decisions, repOf: (x) => x, duplicates: new Map() };
+      const here = clusterSet(input);
+      const there = await clusterSetOn(worker, input);
+      expect(there).toEqual(here);
+      expect(here.entities.length).toBeGreaterThan(50);
+      expect(here.review.length).toBeGreaterThan(0);
+      const entityOf = new Map(here.links.map((l) => [l.mention, l.entityId]));
+      expect(entityOf.get(m(0))).toBe(entityOf.get(m(40)));
+    } finally {
+      await worker.terminate();
+    }
+  }, 60_000);
+});
