@@ -191,28 +191,22 @@ export interface Memberships {
 
 /** Members must be added in ascending position order: the sort is stable. */
 export class MembershipBuilder {
-  private block = new Int32Array(1024);
-  private member = new Int32Array(1024);
-  private rules = new Int32Array(1024);
-  private n = 0;
+  private readonly block = new GrowInt();
+  private readonly member = new GrowInt();
+  private readonly rules = new GrowInt();
 
   /** `rules`: the mask of the rules that made the block (see ruleBlocksOf), 0 when unknown. */
   add(block: number, member: number, rules = 0): void {
-    if (this.n === this.block.length) {
-      this.block = grown(this.block);
-      this.member = grown(this.member);
-      this.rules = grown(this.rules);
-    }
-    this.block[this.n] = block;
-    this.rules[this.n] = rules;
-    this.member[this.n++] = member;
+    this.block.push(block);
+    this.member.push(member);
+    this.rules.push(rules);
   }
 
   /** Grouped by block: two stable 16-bit radix passes, linear in the number of memberships. */
   build(): Memberships {
-    let block = this.block.subarray(0, this.n);
-    let member = this.member.subarray(0, this.n);
-    let rules = this.rules.subarray(0, this.n);
+    let block = this.block.view();
+    let member = this.member.view();
+    let rules = this.rules.view();
     for (const shift of [0, 16]) {
       const count = new Int32Array(65537);
       for (let k = 0; k < block.length; k++) count[((block[k]! >>> shift) & 0xffff) + 1]!++;
@@ -233,12 +227,6 @@ export class MembershipBuilder {
     }
     return { block, member, rules, length: block.length };
   }
-}
-
-function grown(a: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
-  const b = new Int32Array(a.length * 2);
-  b.set(a);
-  return b;
 }
 
 export interface BlockPairs {

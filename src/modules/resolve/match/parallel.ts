@@ -101,8 +101,8 @@ export async function scoreParallel(
     lap('compare');
     const model = options.model ?? trainOnCandidates(store, { rules: options.rules ?? DEFAULT_RULES, options: { ...DEFAULT_BLOCKING, ...options.blocking } }, pairs, rows, options, await training!);
     if (!options.model) lap('train');
-    const scoreJob = sharedScoreJob(pairScoring(model, store, pairs, undefined, rows));
     const scoring = pairScoring(model, store, pairs, undefined, rows);
+    const scoreJob = sharedScoreJob(scoring);
     const scoredThere = worker.score(scoreJob);
     const mine = new Map<number, string[]>();
     claimScores(scoring, scoreJob, mine);
