@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { BLOCK_CAP, blockPairs, blocksOf, capOf, MembershipBuilder, ruleBlocksOf, STABLE_KEYS } from './blocking-keys';
-import { DEFAULT_RULES, generateCandidates, NAME_BLOCK_CAP, RecordStore, type CandidatePairs, type MatchRecord } from './match';
+import { DEFAULT_RULES, generateCandidates, NAME_BLOCK_CAP, RecordStore, TIGHT_BLOCK_CAP, type CandidatePairs, type MatchRecord } from './match';
 
 const GIVEN = ['Yuriy', 'Iouri', 'Maria', 'María', 'William', 'Bill', 'Chen', 'Ana', 'Olga', 'Jose', 'Mohammed', 'Muhammad'];
 const FAMILY = ['Petrov', 'Petroff', 'Garcia', 'García', 'Smith', 'Zhang', 'Chang', 'Okafor', 'Müller', 'Mueller', 'Nguyen', 'Silva Santos'];
@@ -78,23 +78,37 @@ describe('stable blocking keys', () => {
     expect(busy.length).toBeGreaterThanOrEqual(DEFAULT_RULES.length - 1);
   });
 
-  it('caps the name rules at NAME_BLOCK_CAP, marked in the block number, and only them', () => {
-    const store = new RecordStore();
-    // 60 records of one surname and postcode, given names all different but for the initial.
-    store.add(Array.from({ length: 60 }, (_, i) => ({ id: `f${i}`, source: 'a', givenName: `Gaston${'abcdefghij'[i % 10]}${'klmnopqrst'[Math.floor(i / 10)]}`, familyName: 'Okafor', postalCode: '02114' })));
-    const b = new MembershipBuilder();
-    for (let i = 0; i < store.size; i++) for (const h of blocksOf(store, i)) b.add(h, i);
-    const narrow = DEFAULT_RULES.filter((r) => r.maxBlockSize === NAME_BLOCK_CAP).map((r) => r.name);
-    expect(narrow).toEqual(expect.arrayContaining(['family_alone', 'family_given_initial', 'name_pair_phonetic']));
-    expect(narrow).not.toContain('postcode_family_initial');
-    const { pairs, oversized } = blockPairs(b.build(), store.size);
-    // family_alone (Okafor) and family_given_initial (Okafor, G) hold all 60: over the name cap.
-    expect([...oversized.values()]).toEqual([60, 60]);
-    for (const block of oversized.keys()) expect(capOf(block)).toBe(NAME_BLOCK_CAP);
+  it('caps the name rules at NAME_BLOCK_CAP or TIGHT_BLOCK_CAP, marked in the block number, and only them', () => {
+    const capped = (cap: number) => DEFAULT_RULES.filter((r) => r.maxBlockSize === cap).map((r) => r.name);
+    expect(capped(NAME_BLOCK_CAP)).toEqual(expect.arrayContaining(['family_alone', 'name_pair_phonetic']));
+    expect(capped(TIGHT_BLOCK_CAP)).toEqual(expect.arrayContaining(['family_given_initial', 'given_birth_year']));
+    expect(DEFAULT_RULES.find((r) => r.name === 'postcode_family_initial')!.maxBlockSize).toBeUndefined();
+    // n records of one surname and postcode, given names all different but for the initial.
+    const run = (n: number) => {
+      const store = new RecordStore();
+      store.add(Array.from({ length: n }, (_, i) => ({ id: `f${i}`, source: 'a', givenName: `Gaston${'abcdefghij'[i % 10]}${'klmnopqrst'[Math.floor(i / 10)]}`, familyName: 'Okafor', postalCode: '02114' })));
+      const b = new MembershipBuilder();
+      const ruleOf = new Map<number, string>();
+      for (let i = 0; i < store.size; i++) {
+        const { blocks, masks } = ruleBlocksOf(store, i);
+        blocks.forEach((h, k) => {
+          b.add(h, i, masks[k]);
+          ruleOf.set(h, DEFAULT_RULES[Math.log2(masks[k]!)]!.name);
+        });
+      }
+      const { pairs, oversized } = blockPairs(b.build(), store.size);
+      return { pairs, over: new Map([...oversized].map(([h, size]) => [ruleOf.get(h)!, { size, cap: capOf(h) }])) };
+    };
+    // 12: over the tight cap of family_given_initial (Okafor, G), not over family_alone's.
+    expect(run(12).over).toEqual(new Map([['family_given_initial', { size: 12, cap: TIGHT_BLOCK_CAP }]]));
+    // 60: family_alone (Okafor) is over the name cap as well.
+    const { pairs, over } = run(60);
+    expect(over).toEqual(new Map([['family_given_initial', { size: 60, cap: TIGHT_BLOCK_CAP }], ['family_alone', { size: 60, cap: NAME_BLOCK_CAP }]]));
     // The same 60 records still meet through postcode_family_initial (the run's cap, 500).
     expect(pairs.length).toBe((60 * 59) / 2);
-    const wide = blocksOf(store, 0, DEFAULT_RULES.filter((r) => r.name === 'postcode_family_initial'));
-    expect(wide.map(capOf)).toEqual([BLOCK_CAP]);
+    const store = new RecordStore();
+    store.add([{ id: 'x', source: 'a', givenName: 'Gaston', familyName: 'Okafor', postalCode: '02114' }]);
+    expect(blocksOf(store, 0, DEFAULT_RULES.filter((r) => r.name === 'postcode_family_initial')).map(capOf)).toEqual([BLOCK_CAP]);
   });
 
   it('gives the same block numbers in a fresh store filled in another order', () => {
@@ -108,7 +122,7 @@ describe('stable blocking keys', () => {
 });
 
 describe('block numbers', () => {
-  it('are FNV-1a of the rule name, \\u0001 and the key, the low bit the cap: stored, they change only with BLOCKING_VERSION', () => {
+  it('are FNV-1a of the rule name, \\u0001 and the key, the two low bits the cap: stored, they change only with BLOCKING_VERSION', () => {
     const fnv = (text: string) => {
       let h = 0x811c9dc5;
       for (let k = 0; k < text.length; k++) h = Math.imul(h ^ text.charCodeAt(k), 0x01000193);
@@ -117,7 +131,7 @@ describe('block numbers', () => {
     const store = new RecordStore();
     store.add(sample(40));
     for (let i = 0; i < store.size; i++) {
-      const want = DEFAULT_RULES.flatMap((r) => STABLE_KEYS[r.name]!(store, i).map((k) => (fnv(`${r.name}\u0001${k}`) & ~1) | (r.maxBlockSize === NAME_BLOCK_CAP ? 1 : 0)));
+      const want = DEFAULT_RULES.flatMap((r) => STABLE_KEYS[r.name]!(store, i).map((k) => (fnv(`${r.name}\u0001${k}`) & ~3) | [undefined, NAME_BLOCK_CAP, TIGHT_BLOCK_CAP].indexOf(r.maxBlockSize) % 3));
       expect(blocksOf(store, i)).toEqual([...new Set(want)].sort((x, y) => x - y));
     }
   });
@@ -176,9 +190,10 @@ describe('blockPairs', () => {
   });
 
   it('gives every pair sharing a block exactly once, in (a, b) order', () => {
-    // Record i is in blocks i % 7 and i % 11 (and a block of its own): many pairs twice.
+    // Record i is in blocks i % 7 and i % 11 (and a block of its own): many pairs twice. The
+    // numbers' two low bits are 0 (BLOCK_CAP): no block is over its cap.
     const n = 200;
-    const m = memberships(Array.from({ length: n }, (_, i) => [i % 7, 100 + (i % 11), 1000 + i]));
+    const m = memberships(Array.from({ length: n }, (_, i) => [4 * (i % 7), 4 * (100 + (i % 11)), 4 * (1000 + i)]));
     const { pairs } = blockPairs(m, n, { cap: 500 });
     const want: string[] = [];
     for (let a = 0; a < n; a++)

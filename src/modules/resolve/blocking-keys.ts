@@ -1,5 +1,5 @@
 import { nicknameCanonical } from './match/compare/nicknames';
-import { DEFAULT_BLOCKING, DEFAULT_RULES, GrowInt, groupByFirst, NAME_BLOCK_CAP, type BlockingRule, type CandidatePairs, type RecordStore } from './match';
+import { DEFAULT_BLOCKING, DEFAULT_RULES, GrowInt, groupByFirst, NAME_BLOCK_CAP, TIGHT_BLOCK_CAP, type BlockingRule, type CandidatePairs, type RecordStore } from './match';
 
 /**
  * Blocking as the database run does it. The matching core's rules say which records meet;
@@ -9,8 +9,8 @@ import { DEFAULT_BLOCKING, DEFAULT_RULES, GrowInt, groupByFirst, NAME_BLOCK_CAP,
  * hashes those strings to 32-bit block numbers that can be stored (match_blocks) and looked up
  * by a later run. Candidate pairs come from the blocks' sorted members, not through a Map, so a full
  * run and an incremental run see exactly the same blocks. A hash collision merges two blocks:
- * it only adds candidates, and identically in both kinds of run. The lowest bit of a block
- * number says which cap the block has: 1 for the rules capped at NAME_BLOCK_CAP, 0 for BLOCK_CAP.
+ * it only adds candidates, and identically in both kinds of run. The two lowest bits of a block
+ * number say which cap the block has (capOf): 0 BLOCK_CAP, 1 NAME_BLOCK_CAP, 2 TIGHT_BLOCK_CAP.
  */
 export const BLOCK_CAP = DEFAULT_BLOCKING.maxBlockSize;
 
@@ -23,8 +23,9 @@ export const BLOCK_CAP = DEFAULT_BLOCKING.maxBlockSize;
  * 2: every name rule capped at NAME_BLOCK_CAP, the cap carried in the block number's low bit.
  * 3: swapped given and family names under one proving identifier are no surname conflict
  *    (deterministic.ts): such pairs link instead of waiting in review.
+ * 4: four name rules capped at TIGHT_BLOCK_CAP; the cap in the block number's two low bits.
  */
-export const BLOCKING_VERSION = 3;
+export const BLOCKING_VERSION = 4;
 
 type KeyFn = (s: RecordStore, i: number) => string[];
 
@@ -117,22 +118,26 @@ function fnv(text: string, h = 0x811c9dc5): number {
 // The rule-name part of every block's text is hashed once per rule.
 const rulePrefix = new Map<string, number>();
 
-/** FNV-1a of `${rule}\u0001${key}` as a signed 32-bit block number, its low bit set when `narrow`. */
-function blockHash(rule: string, key: string, narrow: boolean): number {
+/** FNV-1a of `${rule}\u0001${key}` as a signed 32-bit block number, its two low bits `capCode`. */
+function blockHash(rule: string, key: string, capCode: number): number {
   let h = rulePrefix.get(rule);
   if (h === undefined) rulePrefix.set(rule, (h = fnv(`${rule}\u0001`)));
-  return (fnv(key, h) & ~1) | (narrow ? 1 : 0);
+  return (fnv(key, h) & ~3) | capCode;
 }
 
-/** Whether a rule's blocks have the narrow cap (NAME_BLOCK_CAP); no other cap can be stored. */
-function isNarrow(rule: BlockingRule): boolean {
-  if (rule.maxBlockSize === undefined || rule.maxBlockSize >= BLOCK_CAP) return false;
-  if (rule.maxBlockSize !== NAME_BLOCK_CAP) throw new Error(`blocking rule ${rule.name}: a stored block's cap is ${BLOCK_CAP} or ${NAME_BLOCK_CAP}, not ${rule.maxBlockSize}`);
-  return true;
+// The caps a stored block can have, by the code in its number's two low bits (3 is unused).
+const CAPS = [BLOCK_CAP, NAME_BLOCK_CAP, TIGHT_BLOCK_CAP] as const;
+
+/** The code of a rule's cap (an index in CAPS); no other cap can be stored. */
+function capCodeOf(rule: BlockingRule): number {
+  if (rule.maxBlockSize === undefined || rule.maxBlockSize >= BLOCK_CAP) return 0;
+  const code = CAPS.indexOf(rule.maxBlockSize);
+  if (code < 0) throw new Error(`blocking rule ${rule.name}: a stored block's cap is one of ${CAPS.join(', ')}, not ${rule.maxBlockSize}`);
+  return code;
 }
 
-/** A stored block's cap, from its number's low bit. */
-export const capOf = (block: number): number => (block & 1 ? NAME_BLOCK_CAP : BLOCK_CAP);
+/** A stored block's cap, from its number's two low bits. */
+export const capOf = (block: number): number => CAPS[block & 3] ?? TIGHT_BLOCK_CAP;
 
 // ruleBlocksOf's codes of one record, sorted in place (typed: numeric order, no comparator).
 let scratch = new Float64Array(64);
@@ -148,14 +153,14 @@ export function ruleBlocksOf(store: RecordStore, i: number, rules: readonly Bloc
     const rule = rules[r]!;
     const fn = STABLE_KEYS[rule.name];
     if (!fn) throw new Error(`blocking rule ${rule.name} has no stable form in blocking-keys.ts`);
-    const narrow = isNarrow(rule);
+    const capCode = capCodeOf(rule);
     for (const key of fn(store, i)) {
       if (n === scratch.length) {
         const grown = new Float64Array(n * 2);
         grown.set(scratch);
         scratch = grown;
       }
-      scratch[n++] = blockHash(rule.name, key, narrow) * 32 + r;
+      scratch[n++] = blockHash(rule.name, key, capCode) * 32 + r;
     }
   }
   const found = scratch.subarray(0, n).sort();

@@ -24,7 +24,7 @@ export interface BlockingOptions {
   crossSourceOnly: boolean;
 }
 
-export { DEFAULT_RULES, NAME_BLOCK_CAP, TRAINING_RULES, type BlockingRule } from './blocking-rules';
+export { DEFAULT_RULES, NAME_BLOCK_CAP, TIGHT_BLOCK_CAP, TRAINING_RULES, type BlockingRule } from './blocking-rules';
 
 export const DEFAULT_BLOCKING: BlockingOptions = { maxBlockSize: 500, crossSourceOnly: false };
 
