@@ -1,5 +1,5 @@
 import { nicknameCanonical } from './match/compare/nicknames';
-import { DEFAULT_BLOCKING, DEFAULT_RULES, GrowInt, groupByFirst, NAME_BLOCK_CAP, TIGHT_BLOCK_CAP, type BlockingRule, type CandidatePairs, type RecordStore } from './match';
+import { DEFAULT_BLOCKING, DEFAULT_RULES, GrowInt, groupByFirst, NAME_BLOCK_CAP, sharedCopy, sharedInt32, TIGHT_BLOCK_CAP, type BlockingRule, type CandidatePairs, type RecordStore } from './match';
 
 /**
  * Blocking as the database run does it. The matching core's rules say which records meet;
@@ -216,9 +216,9 @@ export class MembershipBuilder {
       const count = new Int32Array(65537);
       for (let k = 0; k < block.length; k++) count[((block[k]! >>> shift) & 0xffff) + 1]!++;
       for (let d = 0; d < 65536; d++) count[d + 1]! += count[d]!;
-      const nb = new Int32Array(block.length);
-      const nm = new Int32Array(block.length);
-      const nr = new Int32Array(block.length);
+      const nb = sharedInt32(block.length);
+      const nm = sharedInt32(block.length);
+      const nr = sharedInt32(block.length);
       for (let k = 0; k < block.length; k++) {
         const d = (block[k]! >>> shift) & 0xffff;
         const at = count[d]!++;
@@ -260,7 +260,7 @@ export function blockPairs(
   const limit = opts.cap ?? BLOCK_CAP;
   const oversized = new Map<number, number>();
   // Each membership's block end (exclusive), or -1 when its block makes no pairs.
-  const endOf = new Int32Array(m.length);
+  const endOf = sharedInt32(m.length);
   for (let start = 0; start < m.length; ) {
     let end = start + 1;
     while (end < m.length && m.block[end] === m.block[start]) end++;
@@ -309,6 +309,6 @@ export function blockPairs(
       rs.push(mask[partners[k]!]!);
     }
   }
-  const rules = new Uint32Array(rs.view().slice().buffer);
-  return { pairs: { a: as.view().slice(), b: bs.view().slice(), rules, length: as.length }, oversized };
+  const rules = new Uint32Array(sharedCopy(rs.view()).buffer);
+  return { pairs: { a: sharedCopy(as.view()), b: sharedCopy(bs.view()), rules, length: as.length }, oversized };
 }

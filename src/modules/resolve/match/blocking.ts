@@ -292,12 +292,35 @@ function emptyReport(rule: string): RuleReport {
   };
 }
 
-/** Growable Int32 column (a plain array of numbers costs 8+ bytes per entry). */
+/**
+ * Zeroed columns of n 32-bit integers in a SharedArrayBuffer, for the large columns of a run.
+ * V8 counts the memory of an ordinary ArrayBuffer as external and, for about every 64 MB
+ * allocated, starts a full collection of the object heap. In a 300,000-person run, whose heap
+ * holds gigabytes of records, each took 1–1.8 s, and the blocking stage's columns (tens of
+ * megabytes each, grown by doubling) started about 25 of them: 25 of the stage's 46 s. Shared
+ * memory is not counted that way and is freed all the same once unreachable; a worker reads it
+ * without a copy (rows.ts shareInts).
+ */
+export function sharedInt32(n: number): Int32Array {
+  return new Int32Array(new SharedArrayBuffer(4 * n));
+}
+export function sharedUint32(n: number): Uint32Array {
+  return new Uint32Array(new SharedArrayBuffer(4 * n));
+}
+
+/** An exact-length copy of `x` in shared memory (see sharedInt32). */
+export function sharedCopy(x: Int32Array): Int32Array {
+  const out = sharedInt32(x.length);
+  out.set(x);
+  return out;
+}
+
+/** Growable Int32 column (a plain array of numbers costs 8+ bytes per entry), in shared memory. */
 export class GrowInt {
-  private data = new Int32Array(1024);
+  private data = sharedInt32(1024);
   length = 0;
   push(v: number): void {
-    if (this.length === this.data.length) this.data = grow(this.data, (n) => new Int32Array(n));
+    if (this.length === this.data.length) this.data = grow(this.data, sharedInt32);
     this.data[this.length++] = v;
   }
   at(i: number): number {
@@ -324,27 +347,27 @@ function grow<T extends Int32Array | Uint32Array>(arr: T, make: (n: number) => T
  * of pair codes, which would not fit at millions of pairs.
  */
 export function groupByFirst(a: ArrayLike<number>, n: number): { start: Int32Array; order: Int32Array } {
-  const start = new Int32Array(n + 1);
+  const start = sharedInt32(n + 1);
   for (let k = 0; k < a.length; k++) start[a[k]! + 1]!++;
   for (let i = 0; i < n; i++) start[i + 1]! += start[i]!;
-  const fill = start.slice(0, n);
-  const order = new Int32Array(a.length);
+  const fill = sharedCopy(start.subarray(0, n));
+  const order = sharedInt32(a.length);
   for (let k = 0; k < a.length; k++) order[fill[a[k]!]!++] = k;
   return { start, order };
 }
 
 /** Growable pair columns, with the bitmask of the rules that proposed each pair. */
 export class PairBuffer {
-  a = new Int32Array(1024);
-  b = new Int32Array(1024);
-  rules = new Uint32Array(1024);
+  a = sharedInt32(1024);
+  b = sharedInt32(1024);
+  rules = sharedUint32(1024);
   length = 0;
 
   push(a: number, b: number, rules = 0): void {
     if (this.length === this.a.length) {
-      this.a = grow(this.a, (n) => new Int32Array(n));
-      this.b = grow(this.b, (n) => new Int32Array(n));
-      this.rules = grow(this.rules, (n) => new Uint32Array(n));
+      this.a = grow(this.a, sharedInt32);
+      this.b = grow(this.b, sharedInt32);
+      this.rules = grow(this.rules, sharedUint32);
     }
     this.a[this.length] = a;
     this.b[this.length] = b;

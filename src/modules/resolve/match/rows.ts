@@ -1,3 +1,4 @@
+import { sharedCopy } from './blocking';
 import type { ComparisonDef } from './comparisons';
 import type { RecordStore } from './store';
 
@@ -95,10 +96,7 @@ export function sharedRowsJob(width: number, a: Int32Array, b: Int32Array): Shar
 
 /** In shared memory (the worker reads it without a copy of its own): a copy, unless it is already. */
 export function shareInts(x: Int32Array): Int32Array {
-  if (x.buffer instanceof SharedArrayBuffer) return x;
-  const out = new Int32Array(new SharedArrayBuffer(x.length * 4));
-  out.set(x);
-  return out;
+  return x.buffer instanceof SharedArrayBuffer ? x : sharedCopy(x);
 }
 
 /** Claims and computes chunks of the job until none is left; returns how many rows it did. */
