@@ -20,6 +20,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { PerformanceObserver } from 'node:perf_hooks';
 import { loadConfig } from '../src/config';
 import { openDatabase, type Database } from '../src/db/database';
 import { migrate } from '../src/db/migrate';
@@ -216,12 +217,24 @@ interface Prepared {
   full: RunCounts;
 }
 
+// The main thread's garbage collection so far, in seconds: full (mark-compact) and young.
+const gc = { full: 0, young: 0 };
+new PerformanceObserver((list) => {
+  for (const e of list.getEntries()) {
+    // NODE_PERFORMANCE_GC_MAJOR is 4 (incremental marking 8 and weak callbacks 16 are steps of it).
+    const kind = ((e as { detail?: { kind?: number } }).detail)?.kind ?? 0;
+    if (kind === 1) gc.young += e.duration / 1000;
+    else gc.full += e.duration / 1000;
+  }
+}).observe({ entryTypes: ['gc'] });
+
 /**
  * Each stage's line, with this process's CPU seconds so far (both threads: the machine may be
- * shared, wall time is not enough) and the main thread's JavaScript heap then.
+ * shared, wall time is not enough), the main thread's garbage collection so far and its
+ * JavaScript heap then.
  */
 const progress = (l: string) =>
-  console.log(`    ${l} [cpu ${ownCpu().toFixed(1)}s, heap ${(process.memoryUsage().heapUsed / 2 ** 30).toFixed(2)} GiB]`);
+  console.log(`    ${l} [cpu ${ownCpu().toFixed(1)}s, gc ${gc.full.toFixed(1)}+${gc.young.toFixed(1)}s, heap ${(process.memoryUsage().heapUsed / 2 ** 30).toFixed(2)} GiB]`);
 
 /** Generates the world into `dir`, loads all but the held-out batch and runs the full resolve. */
 async function prepare(database: Database, kind: string, dir: string): Promise<Prepared> {
