@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { resolveHeapMb } from './heap.js';
+import { resolveFlags, resolveHeapMb } from './heap.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const [name, ...args] = process.argv.slice(2);
@@ -18,6 +18,6 @@ if (!file) {
 // The resolve bench resolves in its own process: it gets the heap `leadtrac resolve` gets, or a
 // world of 300,000 persons dies at clustering with Node's default heap.
 const heap = name === 'resolve' ? resolveHeapMb() : null;
-const node = heap === null ? [] : [`--max-old-space-size=${heap}`];
+const node = heap === null ? [] : resolveFlags(heap);
 const r = spawnSync(process.execPath, [...node, '--import', 'tsx', path.join(root, file), ...args], { stdio: 'inherit', cwd: root });
 process.exit(r.status ?? 1);

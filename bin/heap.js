@@ -17,3 +17,13 @@ export function resolveHeapMb(env = process.env, execArgv = process.execArgv) {
   const wanted = Number(env.LEADTRAC_HEAP_MB) || Math.floor(os.totalmem() / 2 / MB);
   return wanted > v8.getHeapStatistics().heap_size_limit / MB ? wanted : null;
 }
+
+/**
+ * Node's flags for a resolve process with that heap. The young generation too: with Node's
+ * default (16 MB semi-spaces) the main thread of a 300,000-person full run spent 47 s in young
+ * collections, most while writing the match index (objects and COPY text made by the million);
+ * with 64 MB, 18 s (bench/er/speed-results.md, "Session 11").
+ */
+export function resolveFlags(heapMb) {
+  return [`--max-old-space-size=${heapMb}`, '--max-semi-space-size=64'];
+}

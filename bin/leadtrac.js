@@ -2,7 +2,7 @@
 // Runs the TypeScript sources directly (tsx), so a fresh clone needs no separate build of the server.
 import { spawn } from 'node:child_process';
 import { register } from 'tsx/esm/api';
-import { resolveHeapMb } from './heap.js';
+import { resolveFlags, resolveHeapMb } from './heap.js';
 
 /** `leadtrac resolve` gets the heap of resolveHeapMb; other commands keep the default. */
 function wantedHeap() {
@@ -24,7 +24,7 @@ if (heap === null) {
   await main(process.argv);
 } else {
   // The same command in a process with that heap; signals are passed on, its exit is ours.
-  const child = spawn(process.execPath, [...process.execArgv, `--max-old-space-size=${heap}`, ...process.argv.slice(1)], {
+  const child = spawn(process.execPath, [...process.execArgv, ...resolveFlags(heap), ...process.argv.slice(1)], {
     stdio: ['inherit', 'inherit', 'inherit', 'ipc'],
     env: { ...process.env, LEADTRAC_LAUNCHED: '1' },
   });
