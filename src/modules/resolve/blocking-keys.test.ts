@@ -131,7 +131,7 @@ describe('block numbers', () => {
     const store = new RecordStore();
     store.add(sample(40));
     for (let i = 0; i < store.size; i++) {
-      const want = DEFAULT_RULES.flatMap((r) => STABLE_KEYS[r.name]!(store, i).map((k) => (fnv(`${r.name}\u0001${k}`) & ~3) | [undefined, NAME_BLOCK_CAP, TIGHT_BLOCK_CAP].indexOf(r.maxBlockSize) % 3));
+      const want = DEFAULT_RULES.flatMap((r) => STABLE_KEYS[r.name]!(store, i).map((k) => (fnv(`${r.name}\u0001${k}`) & ~3) | [undefined, NAME_BLOCK_CAP, TIGHT_BLOCK_CAP].indexOf(r.maxBlockSize)));
       expect(blocksOf(store, i)).toEqual([...new Set(want)].sort((x, y) => x - y));
     }
   });
@@ -195,6 +195,8 @@ describe('blockPairs', () => {
     const n = 200;
     const m = memberships(Array.from({ length: n }, (_, i) => [4 * (i % 7), 4 * (100 + (i % 11)), 4 * (1000 + i)]));
     const { pairs } = blockPairs(m, n, { cap: 500 });
+    // In shared memory: the comparing worker reads them without a copy.
+    for (const column of [pairs.a, pairs.b, pairs.rules]) expect(column.buffer).toBeInstanceOf(SharedArrayBuffer);
     const want: string[] = [];
     for (let a = 0; a < n; a++)
       for (let b = a + 1; b < n; b++) if (a % 7 === b % 7 || a % 11 === b % 11) want.push(`${a}-${b}`);

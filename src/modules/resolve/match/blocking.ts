@@ -297,9 +297,9 @@ function emptyReport(rule: string): RuleReport {
  * V8 counts the memory of an ordinary ArrayBuffer as external and, for about every 64 MB
  * allocated, starts a full collection of the object heap. In a 300,000-person run, whose heap
  * holds gigabytes of records, each took 1–1.8 s, and the blocking stage's columns (tens of
- * megabytes each, grown by doubling) started about 25 of them: 25 of the stage's 46 s. Shared
- * memory is not counted that way and is freed all the same once unreachable; a worker reads it
- * without a copy (rows.ts shareInts).
+ * megabytes each, grown by doubling) started 14 of them: with the rest of its collections, 25
+ * of the stage's 46 s. Shared memory is not counted that way and is freed all the same once
+ * unreachable; a worker reads it without a copy (rows.ts shareInts).
  */
 export function sharedInt32(n: number): Int32Array {
   return new Int32Array(new SharedArrayBuffer(4 * n));
