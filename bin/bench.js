@@ -16,8 +16,9 @@ if (!file) {
   process.exit(name ? 1 : 0);
 }
 // The resolve bench resolves in its own process: it gets the heap `leadtrac resolve` gets, or a
-// world of 300,000 persons dies at clustering with Node's default heap.
-const heap = name === 'resolve' ? resolveHeapMb() : null;
+// world of 300,000 persons dies at clustering with Node's default heap. So does blocking-yield,
+// which holds a kept world's records.
+const heap = name === 'resolve' || name === 'blocking-yield' ? resolveHeapMb() : null;
 const node = heap === null ? [] : resolveFlags(heap);
 const r = spawnSync(process.execPath, [...node, '--import', 'tsx', path.join(root, file), ...args], { stdio: 'inherit', cwd: root });
 process.exit(r.status ?? 1);
