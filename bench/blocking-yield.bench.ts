@@ -16,8 +16,8 @@ import { readCsv } from './resolve-score';
 import { collapse } from '../src/modules/resolve/collapse';
 import { loadMentions } from '../src/modules/resolve/mentions';
 import { PersonSet } from '../src/modules/resolve/person-engine';
-import { MembershipBuilder } from '../src/modules/resolve/blocking-keys';
-import { DEFAULT_RULES, groupByFirst } from '../src/modules/resolve/match';
+import { blockPairs, MembershipBuilder } from '../src/modules/resolve/blocking-keys';
+import { DEFAULT_RULES } from '../src/modules/resolve/match';
 
 const [dbName, ...capsets] = process.argv.slice(2);
 if (!dbName || !process.env['DATABASE_URL']) throw new Error('usage: DATABASE_URL=… npm run bench -- blocking-yield lt_bench_resolve_<name> [capsets…]');
@@ -63,56 +63,32 @@ const sizeHist = names.map(() => new Float64Array(6));
 const bucket = (s: number) => (s <= 10 ? 0 : s <= 50 ? 1 : s <= 100 ? 2 : s <= 200 ? 3 : s <= 500 ? 4 : 5);
 
 function run(label: string, capOf: (r: number) => number) {
-  const endOf = new Int32Array(m.length);
-  for (let s = 0; s < m.length; ) {
-    let e = s + 1;
-    while (e < m.length && m.block[e] === m.block[s]) e++;
+  // A block's cap: the smallest of its rules' (several only by a hash collision).
+  const capOfBlock = (_block: number, rules: number) => {
     let cap = Infinity;
-    for (let r = 0; r < R; r++) if (m.rules[s]! & (1 << r)) cap = Math.min(cap, capOf(r));
-    endOf.fill(e - s > cap || e - s < 2 ? -1 : e, s, e);
-    s = e;
-  }
-  const { start: rs, order } = groupByFirst(m.member, set.size);
-  const stamp = new Int32Array(set.size).fill(-1);
-  const mask = new Int32Array(set.size);
-  const partners = new Int32Array(set.size);
-  let pairs = 0;
+    for (let r = 0; r < R; r++) if (rules & (1 << r)) cap = Math.min(cap, capOf(r));
+    return cap;
+  };
+  const { pairs: p } = blockPairs(m, set.size, { cap: Infinity, capOfBlock });
+  const pairs = p.length;
   let found = 0;
   const rulePairs = new Float64Array(R);
   const ruleTrue = new Float64Array(R);
   const onlyTrue = new Float64Array(R);
   const onlyPairs = new Float64Array(R);
-  for (let a = 0; a < set.size; a++) {
-    let n = 0;
-    for (let e = rs[a]!; e < rs[a + 1]!; e++) {
-      const k = order[e]!;
-      const end = endOf[k]!;
-      for (let j = k + 1; j < end; j++) {
-        const x = m.member[j]!;
-        if (stamp[x] === a) {
-          mask[x]! |= m.rules[k]!;
-          continue;
-        }
-        stamp[x] = a;
-        mask[x] = m.rules[k]!;
-        partners[n++] = x;
-      }
-    }
-    pairs += n;
-    for (let q = 0; q < n; q++) {
-      const x = partners[q]!;
-      const mk = mask[x]!;
-      const same = truth[a]! >= 0 && truth[a] === truth[x];
-      if (same) found++;
-      const single = (mk & (mk - 1)) === 0;
-      for (let r = 0; r < R; r++) {
-        if (!(mk & (1 << r))) continue;
-        rulePairs[r]!++;
-        if (same) ruleTrue[r]!++;
-        if (single) {
-          onlyPairs[r]!++;
-          if (same) onlyTrue[r]!++;
-        }
+  for (let k = 0; k < pairs; k++) {
+    const a = p.a[k]!;
+    const mk = p.rules[k]!;
+    const same = truth[a]! >= 0 && truth[a] === truth[p.b[k]!];
+    if (same) found++;
+    const single = (mk & (mk - 1)) === 0;
+    for (let r = 0; r < R; r++) {
+      if (!(mk & (1 << r))) continue;
+      rulePairs[r]!++;
+      if (same) ruleTrue[r]!++;
+      if (single) {
+        onlyPairs[r]!++;
+        if (same) onlyTrue[r]!++;
       }
     }
   }

@@ -245,7 +245,8 @@ export interface BlockPairs {
  * Candidate pairs (a < b) of records sharing a block of at most its cap (capOf, and at most
  * `cap`) members, each once, in (a, b) order. With `isNew`, only pairs with at least one new
  * record are made (an incremental batch); `extraSize` adds members a block has elsewhere
- * (stored records not loaded here) to its size.
+ * (stored records not loaded here) to its size; `capOfBlock` replaces capOf (a block's number
+ * and its rules' mask; bench/blocking-yield.bench.ts tries other caps with it).
  *
  * Record by record: a's partners are the later members of its blocks, de-duplicated with a
  * stamp and sorted. Nothing holds the pairs before de-duplication: at 300,000 persons they were
@@ -255,9 +256,10 @@ export interface BlockPairs {
 export function blockPairs(
   m: Memberships,
   n: number,
-  opts: { cap?: number; isNew?: Uint8Array; extraSize?: (block: number) => number } = {},
+  opts: { cap?: number; isNew?: Uint8Array; extraSize?: (block: number) => number; capOfBlock?: (block: number, rules: number) => number } = {},
 ): BlockPairs {
   const limit = opts.cap ?? BLOCK_CAP;
+  const capOfBlock = opts.capOfBlock ?? capOf;
   const oversized = new Map<number, number>();
   // Each membership's block end (exclusive), or -1 when its block makes no pairs.
   const endOf = sharedInt32(m.length);
@@ -265,7 +267,7 @@ export function blockPairs(
     let end = start + 1;
     while (end < m.length && m.block[end] === m.block[start]) end++;
     const size = end - start + (opts.extraSize?.(m.block[start]!) ?? 0);
-    const over = size > Math.min(limit, capOf(m.block[start]!));
+    const over = size > Math.min(limit, capOfBlock(m.block[start]!, m.rules[start]!));
     if (over) oversized.set(m.block[start]!, size);
     endOf.fill(over || end - start < 2 ? -1 : end, start, end);
     start = end;
