@@ -9,6 +9,7 @@ import { m0012 } from './0012_drop_unused_names_trigram_index';
 import { m0020 } from './0020_create_resolution';
 import { m0021 } from './0021_create_match_blocks';
 import { m0022 } from './0022_add_resolution_run_blocking_version';
+import { m0023 } from './0023_add_org_fields_to_match_mentions';
 import { m0030 } from './0030_create_search_index';
 import { m0031 } from './0031_queue_names_for_search';
 import { m0040 } from './0040_create_status_assessments';
@@ -20,4 +21,4 @@ import { m0061 } from './0061_count_review_queue_by_status';
 import { m0062 } from './0062_drop_unused_assessment_admission_index';
 
 /** In order. A landed migration is never edited; add a new one. */
-export const MIGRATIONS: readonly Migration[] = [m0001, m0002, m0003, m0004, m0010, m0011, m0012, m0020, m0021, m0022, m0030, m0031, m0040, m0050, m0051, m0052, m0060, m0061, m0062];
+export const MIGRATIONS: readonly Migration[] = [m0001, m0002, m0003, m0004, m0010, m0011, m0012, m0020, m0021, m0022, m0023, m0030, m0031, m0040, m0050, m0051, m0052, m0060, m0061, m0062];

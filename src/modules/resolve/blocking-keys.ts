@@ -24,8 +24,10 @@ export const BLOCK_CAP = DEFAULT_BLOCKING.maxBlockSize;
  * 3: swapped given and family names under one proving identifier are no surname conflict
  *    (deterministic.ts): such pairs link instead of waiting in review.
  * 4: four name rules capped at TIGHT_BLOCK_CAP; the cap in the block number's two low bits.
+ * 5: organization mentions carry their DSO identifier and label (migration 0023), so that
+ *    organizations are clustered again from the index alone.
  */
-export const BLOCKING_VERSION = 4;
+export const BLOCKING_VERSION = 5;
 
 type KeyFn = (s: RecordStore, i: number) => string[];
 

@@ -5,8 +5,8 @@ import { matchBitsOf } from './full-run';
 import type { Model } from './match';
 import { duplicatesOf, orgRows, orgsByKeys, pairsAmong, pairsTouching, repsOf, type PairRow } from './match-index.repo';
 import { ORG_ROLES, recordOf, roleOf } from './mention-keys';
-import { loadMentions, type OrgMention, type PersonMention } from './mentions';
-import { clusterOrgSet, type OrgSetResult } from './org-engine';
+import { loadMentions, type PersonMention } from './mentions';
+import { clusterOrgSet, type IndexedOrg, type OrgSetResult } from './org-engine';
 import type { ReviewPair } from './person-clusters';
 import { clusterSet, PersonSet, type SetClusters } from './person-engine';
 import { linksOf, mentionsOfEntities, type LinkRow } from './resolve.repo';
@@ -17,12 +17,6 @@ import { linksOf, mentionsOfEntities, type LinkRow } from './resolve.repo';
  * affected.ts); for organizations, the mentions connected by entity, name key or school code.
  */
 const isOrg = (m: number) => (ORG_ROLES as readonly string[]).includes(roleOf(m));
-
-async function entityMates(tx: Tx, mentions: readonly number[], org: boolean): Promise<number[]> {
-  const links = await linksOf(tx, mentions);
-  const ids = [...new Set([...links.values()].map((l) => l.entityId))];
-  return (await mentionsOfEntities(tx, ids)).map((r) => r.mention).filter((m) => isOrg(m) === org);
-}
 
 /** The stored person entities and pairs, as clusterAffected reads them. */
 function storedPersons(tx: Tx): StoredEntities {
@@ -66,7 +60,15 @@ export async function redoAffected(
   tx: Tx,
   model: Model,
   decisions: readonly DecisionConstraints[],
-  start: { dirty: readonly number[]; newReps?: readonly PersonMention[]; newEdges?: readonly PairRow[]; newDups?: ReadonlyMap<number, number[]>; loaded?: ReadonlyMap<number, PersonMention> },
+  start: {
+    dirty: readonly number[];
+    newReps?: readonly PersonMention[];
+    newEdges?: readonly PairRow[];
+    newDups?: ReadonlyMap<number, number[]>;
+    loaded?: ReadonlyMap<number, PersonMention>;
+    /** A set whose dictionaries the passes share: the values it prepared are not prepared again. */
+    shared?: PersonSet;
+  },
 ): Promise<PersonRedo> {
   const named = await repsOf(tx, mentionsOf(decisions).filter((m) => !isOrg(m)));
   const records = new Map<number, PersonMention>(start.loaded ?? []);
@@ -74,6 +76,7 @@ export async function redoAffected(
   const fresh = (start.newReps ?? []).map((p) => p.mention);
   const dups = new Map<number, number[]>(start.newDups ?? []);
   const dupsRead = new Set<number>(fresh);
+  let shared = start.shared;
   const pass = async ({ reps, kept, edges }: { reps: number[]; kept: Map<number, number>; edges: PairRow[] }) => {
     const wanted = new Set(reps.filter((m) => !records.has(m)));
     const found = await loadMentions(tx, { kind: 'records', recordIds: [...new Set([...wanted].map(recordOf))] });
@@ -82,7 +85,8 @@ export async function redoAffected(
     const unread = reps.filter((m) => !kept.has(m) && !dupsRead.has(m));
     unread.forEach((m) => dupsRead.add(m));
     for (const d of await duplicatesOf(tx, unread)) dups.set(d.rep, [d.mention, ...(dups.get(d.rep) ?? [])]);
-    const set = new PersonSet(reps.flatMap((m) => records.get(m) ?? []));
+    const set = new PersonSet(reps.flatMap((m) => records.get(m) ?? []), shared);
+    shared ??= set;
     return clusterSet({ set, model, edges, decisions, repOf: (m) => named.get(m) ?? m, duplicates: dups, kept });
   };
   const dirty = [...start.dirty, ...named.values()];
@@ -101,39 +105,48 @@ export async function redoAffected(
   };
 }
 
-/** Organization mentions connected to the seeds by entity, name key or school code. */
-export async function orgComponent(tx: Tx, seeds: readonly number[], extraKeys: { keys: string[]; codes: string[] } = { keys: [], codes: [] }): Promise<number[]> {
-  const comp = new Set<number>();
+/** An organization component: its indexed mentions as their clustering reads them, and their links. */
+export interface OrgComponent {
+  orgs: IndexedOrg[];
+  old: Map<number, LinkRow>;
+}
+
+/**
+ * The indexed organization mentions connected to the seeds by entity, name key or school code,
+ * read from the match index alone (a school's entity holds a mention per student record: at
+ * 300,000 persons a 10,000-record batch reaches 55,953 of them), with the links they have.
+ */
+export async function orgComponent(tx: Tx, seeds: readonly number[]): Promise<OrgComponent> {
+  const comp = new Map<number, IndexedOrg>();
+  const old = new Map<number, LinkRow>();
+  const visited = new Set<number>();
   const seenKeys = new Set<string>();
   const seenCodes = new Set<string>();
-  let frontier = [...new Set([...seeds, ...(await orgsByKeys(tx, extraKeys.keys, extraKeys.codes)).map((r) => r.mention)])];
-  extraKeys.keys.forEach((k) => seenKeys.add(k));
-  extraKeys.codes.forEach((c) => seenCodes.add(c));
+  const unseen = (xs: readonly (string | null)[], seen: Set<string>): string[] => {
+    const out: string[] = [];
+    for (const x of xs) if (x !== null && !seen.has(x)) out.push((seen.add(x), x));
+    return out;
+  };
+  let frontier = [...new Set(seeds)];
   while (frontier.length > 0) {
-    for (const m of frontier) comp.add(m);
-    const mates = await entityMates(tx, frontier, true);
-    const rows = await orgRows(tx, frontier);
-    const keys = [...new Set(rows.map((r) => r.orgKey).filter((k): k is string => k !== null && !seenKeys.has(k)))];
-    const codes = [...new Set(rows.map((r) => r.orgCode).filter((c): c is string => c !== null && !seenCodes.has(c)))];
-    keys.forEach((k) => seenKeys.add(k));
-    codes.forEach((c) => seenCodes.add(c));
-    const sharing = (await orgsByKeys(tx, keys, codes)).map((r) => r.mention);
-    frontier = [...new Set([...mates, ...sharing])].filter((m) => !comp.has(m));
+    frontier.forEach((m) => visited.add(m));
+    for (const r of await orgRows(tx, frontier.filter((m) => !comp.has(m)))) comp.set(r.mention, r);
+    const rows = frontier.flatMap((m) => comp.get(m) ?? []);
+    const sharing = await orgsByKeys(tx, unseen(rows.map((r) => r.key), seenKeys), unseen(rows.map((r) => r.code), seenCodes));
+    for (const r of sharing) comp.set(r.mention, r);
+    const links = await linksOf(tx, frontier);
+    links.forEach((l, m) => old.set(m, l));
+    const mates = (await mentionsOfEntities(tx, [...new Set([...links.values()].map((l) => l.entityId))])).map((r) => r.mention).filter(isOrg);
+    frontier = [...new Set([...mates, ...sharing.map((r) => r.mention)])].filter((m) => !visited.has(m));
   }
-  return [...comp].sort((x, y) => x - y);
+  return { orgs: [...comp.values()].sort((x, y) => x.mention - y.mention), old };
 }
 
 export interface OrgRedo {
   results: OrgSetResult;
-  scope: number[];
   old: Map<number, LinkRow>;
 }
 
-export async function redoOrgs(tx: Tx, mentions: readonly number[], decisions: readonly DecisionConstraints[], extra: readonly OrgMention[] = []): Promise<OrgRedo> {
-  const given = new Set(extra.map((o) => o.mention));
-  const wanted = new Set(mentions.filter((m) => !given.has(m)));
-  const loaded = (await loadMentions(tx, { kind: 'records', recordIds: [...new Set([...wanted].map(recordOf))] })).orgs.filter((o) => wanted.has(o.mention));
-  const results = clusterOrgSet([...loaded, ...extra], decisions);
-  const scope = results.links.map((l) => l.mention);
-  return { results, scope, old: await linksOf(tx, scope) };
+export function redoOrgs(comp: OrgComponent, decisions: readonly DecisionConstraints[]): OrgRedo {
+  return { results: clusterOrgSet(comp.orgs, decisions), old: comp.old };
 }

@@ -67,6 +67,37 @@ describe('analyst decisions', () => {
     await expect(undoDecision(database, analyst, merged.decision.id, 'again')).rejects.toMatchObject({ code: 'CONFLICT' });
   });
 
+  it('merges two schools of one name, keeps a new student of either in the merge, and undoes it', async () => {
+    const name = `${uniqueSurname('Wexley')} Institute`;
+    const student = (schoolCode: string, schoolName: string) => ({
+      sevis_id: `N${digits(10)}`, family_name: uniqueSurname('Stu'), given_name: 'Ikenna', birth_date: '2000-03-04', citizenship_country: 'NGA',
+      visa_type: 'F1', status: 'ACTIVE', status_date: '2025-08-20', school_code: schoolCode, school_name: schoolName, dso_name: 'Lee Park', dso_id: `DSO${digits(7)}`,
+    });
+    const [codeA, codeB] = [`NYC214F${digits(5)}`, `NYC214F${digits(5)}`];
+    const [a, b] = (await plant(database, dir, 'sevis', [student(codeA, name), student(codeB, name.toUpperCase())])) as [string, string];
+    await runResolve(database, system);
+    const school = (id: string) => entityOf(database, 'sevis', id, 'school');
+    const displayName = async (id: string) =>
+      (await database.transaction((tx) => tx.query<{ display_name: string }>(`SELECT display_name FROM entities WHERE id = $1`, [id])))[0]?.display_name;
+    const [ea, eb] = [await school(a), await school(b)];
+    expect(ea).not.toBe(eb);
+    const merged = await mergeEntities(database, analyst, [ea!, eb!], 'one school: the second code is its new certification');
+    expect(await school(b), 'b after merge').toBe(ea);
+    expect(await displayName(ea!)).toBe(name);
+    await fullRunChangesNothing();
+    // Two more students of school B, under its name in capitals: the merged entity is named by them.
+    const [c] = (await plant(database, dir, 'sevis', [student(codeB, name.toUpperCase()), student(codeB, name.toUpperCase())])) as [string];
+    await runResolve(database, system);
+    expect(await school(c), 'c after incremental').toBe(ea);
+    expect(await displayName(ea!), 'named by the commonest spelling, in title case').toBe(name.replace(/\b(\w)(\w*)/g, (_, f: string, r: string) => f + r.toLowerCase()));
+    await fullRunChangesNothing();
+    await undoDecision(database, analyst, merged.decision.id, 'two schools after all');
+    expect(await school(a), 'a after undo').toBe(ea);
+    expect(await school(b), 'b after undo').toBe(eb);
+    expect(await school(c), 'c after undo').toBe(eb);
+    await fullRunChangesNothing();
+  });
+
   it('splits a record out of an identifier-linked entity, keeps it apart, and undoes the split', async () => {
     const family = uniqueSurname('Spl');
     const admission = digits(11);

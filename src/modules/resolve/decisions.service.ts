@@ -186,8 +186,7 @@ async function reapply(tx: Tx, decisions: readonly DecisionConstraints[], mentio
     await relinkCalls(tx, { batchIds: [], phones: [...new Set(redo.records.map((r) => r.record.phone).filter((p): p is string => !!p))] });
   }
   if (orgs.length > 0) {
-    const comp = await orgComponent(tx, orgs);
-    const redo = await redoOrgs(tx, comp, decisions);
+    const redo = redoOrgs(await orgComponent(tx, orgs), decisions);
     await applyResults(tx, redo.results, redo.old, []);
   }
   const links = await linksOf(tx, mentions);

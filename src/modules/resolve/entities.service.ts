@@ -54,6 +54,6 @@ export async function forgetRecords(tx: Tx, sourceRecordIds: readonly string[]):
     await applyResults(tx, redo.results, new Map([...redo.old, ...[...old].filter(([m]) => personGone.includes(m))]), personGone);
     await replaceReviewItems(tx, redo.reps, [...redo.results.review, ...redo.crossing]);
   }
-  const orgs = await redoOrgs(tx, await orgComponent(tx, staying.filter((m) => m % 8 >= 2)), decisions);
+  const orgs = redoOrgs(await orgComponent(tx, staying.filter((m) => m % 8 >= 2)), decisions);
   await applyResults(tx, orgs.results, new Map([...orgs.old, ...[...old].filter(([m]) => orgGone.includes(m))]), orgGone);
 }

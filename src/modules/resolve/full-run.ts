@@ -5,8 +5,8 @@ import { keptApart } from './index-match';
 import type { DecisionConstraints } from './constraints';
 import { logit2, type Model } from './match';
 import { clearIndex, writeOversized, writeWholeIndex, type IndexRow } from './match-index.repo';
-import { loadMentions, type Mentions, type OrgMention } from './mentions';
-import { clusterOrgSet, orgKeys, type OrgSetResult } from './org-engine';
+import { loadMentions, type Mentions } from './mentions';
+import { clusterOrgSet, indexedOrg, type IndexedOrg, type OrgSetResult } from './org-engine';
 import { clusterSetOn, PersonSet, PersonWorker, scoreWholeSet, type SetClusters, type WholeSetEdges } from './person-engine';
 import { allLinks, relinkCalls } from './resolve.repo';
 import type { ResolveProgress } from './resolve.types';
@@ -42,6 +42,7 @@ export async function fullRun(
   const mentions = await loadMentions(tx, { kind: 'all' }, (n) => (loaded += n));
   progress(`read ${mentions.persons.length} person and ${mentions.orgs.length} organization mentions from ${loaded} fact rows (${secs(t0)})`);
   const folded = collapse(mentions.persons, new Map(), keptApart(decisions));
+  const orgMentions = mentions.orgs.map(indexedOrg);
   const set = new PersonSet(folded.reps);
   const worker = new PersonWorker(set);
   try {
@@ -55,12 +56,12 @@ export async function fullRun(
     clustering.catch(() => undefined);
     const { steps, step } = stepTimer();
     await clearIndex(tx);
-    await writeWholeIndex(tx, indexRows(mentions, folded, set, scored.oversized), scored.edges);
+    await writeWholeIndex(tx, indexRows({ persons: mentions.persons, orgs: orgMentions }, folded, set, scored.oversized), scored.edges);
     await writeOversized(tx, scored.oversized);
     step('index and pairs, while clustering');
     const persons = await clustering;
     step('clustering after that');
-    const orgs = clusterOrgSet(mentions.orgs, decisions);
+    const orgs = clusterOrgSet(orgMentions, decisions);
     progress(`clustered into ${persons.entities.length} persons and ${orgs.entities.length} organizations; wrote the index (${steps.join(', ')}; ${secs(t0)})`);
     return { counts: await writeResults(tx, mentions, set, scored, persons, orgs, progress, t0), model: scored.model };
   } finally {
@@ -131,7 +132,7 @@ export function secs(t0: number): string {
 }
 
 export function indexRows(
-  mentions: Pick<Mentions, 'orgs'> & { persons: readonly { mention: number; role: string }[] },
+  mentions: { persons: readonly { mention: number; role: string }[]; orgs: readonly IndexedOrg[] },
   folded: { repOf: ReadonlyMap<number, number>; fingerprints: ReadonlyMap<number, string> },
   set: PersonSet,
   oversized: ReadonlyMap<number, number>,
@@ -141,11 +142,10 @@ export function indexRows(
     const rep = folded.repOf.get(p.mention) ?? p.mention;
     const at = rep === p.mention ? set.position.get(p.mention) : undefined;
     const blocks = at === undefined ? null : set.blocks(at).filter((b) => !oversized.has(b));
-    rows.push({ mention: p.mention, recordId: Math.floor(p.mention / 8), role: p.role, kind: 'person', rep, fingerprint: folded.fingerprints.get(p.mention) ?? null, blocks, orgKey: null, orgCode: null });
+    rows.push({ mention: p.mention, recordId: Math.floor(p.mention / 8), role: p.role, kind: 'person', rep, fingerprint: folded.fingerprints.get(p.mention) ?? null, blocks, org: null });
   }
-  for (const o of mentions.orgs as readonly OrgMention[]) {
-    const k = orgKeys(o);
-    rows.push({ mention: o.mention, recordId: Math.floor(o.mention / 8), role: o.role, kind: 'organization', rep: o.mention, fingerprint: null, blocks: null, orgKey: k.key, orgCode: k.code });
+  for (const o of mentions.orgs) {
+    rows.push({ mention: o.mention, recordId: Math.floor(o.mention / 8), role: o.role, kind: 'organization', rep: o.mention, fingerprint: null, blocks: null, org: o });
   }
   return rows;
 }

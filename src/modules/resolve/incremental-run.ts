@@ -8,7 +8,7 @@ import type { Model } from './match';
 import { keptApart, matchAgainstIndex, orphanedPairs, type IndexMatch } from './index-match';
 import { forgetMentions, forgetOversized, oversizedAmong, pairsAmong, repsByFingerprint, repsOf, supersededMentions, writeMentions, writeOversized, writePairs } from './match-index.repo';
 import { loadMentions } from './mentions';
-import { orgKeys } from './org-engine';
+import { indexedOrg } from './org-engine';
 import { linksOf, mentionsOfEntities, relinkCalls } from './resolve.repo';
 import type { ResolveProgress } from './resolve.types';
 import { replaceReviewItems } from './review.repo';
@@ -53,10 +53,10 @@ export async function incrementalRun(
   // they reach.
   const dirty = [...[...newDups.keys()].filter((m) => !isNew.has(m)), ...staleMates, ...orphans.flatMap((p) => [p.a, p.b])];
   const loaded = new Map(candRecords.map((p) => [p.mention, p]));
-  const redo = await redoAffected(tx, model, decisions, { dirty, newReps, newEdges: scored.edges, newDups, loaded });
+  const redo = await redoAffected(tx, model, decisions, { dirty, newReps, newEdges: scored.edges, newDups, loaded, shared: scored.set });
   progress(`re-clustered ${redo.reps.length} person records, ${redo.kept} neighbours replayed, ${redo.passes} passes (${secs(t0)})`);
 
-  await writeMentions(tx, indexRows(mentions, folded, scored.set, scored.allOversized));
+  await writeMentions(tx, indexRows({ persons: mentions.persons, orgs: mentions.orgs.map(indexedOrg) }, folded, scored.set, scored.allOversized));
   await writePairs(tx, scored.edges);
   await writeOversized(tx, scored.oversized);
   const staleLinks = await linksOf(tx, stalePersons);
@@ -64,14 +64,13 @@ export async function incrementalRun(
   await replaceReviewItems(tx, redo.reps, [...redo.results.review, ...redo.crossing]);
   progress(`wrote the index, person links and review items (${secs(t0)})`);
 
-  const keys = mentions.orgs.map(orgKeys);
-  const orgSeeds = await orgComponent(tx, staleOrgMates, { keys: uniq(keys.map((k) => k.key)), codes: uniq(keys.map((k) => k.code)) });
-  const orgs = await redoOrgs(tx, orgSeeds, decisions, mentions.orgs);
+  // The batch's organization mentions are in the index now (writeMentions above).
+  const orgs = redoOrgs(await orgComponent(tx, [...staleOrgMates, ...mentions.orgs.map((o) => o.mention)]), decisions);
   const staleOrgLinks = await linksOf(tx, staleOrgs);
   const orgStats = await applyResults(tx, orgs.results, new Map([...orgs.old, ...staleOrgLinks]), staleOrgs);
   const phones = uniq([...redo.records, ...newReps].map((p) => p.record.phone ?? null));
   const callLinks = await relinkCalls(tx, { batchIds, phones });
-  progress(`re-clustered ${orgs.scope.length} organization mentions; relinked calls (${secs(t0)})`);
+  progress(`re-clustered ${orgs.results.links.length} organization mentions; relinked calls (${secs(t0)})`);
   return {
     ...addStats(personStats, orgStats),
     mentions: mentions.persons.length + mentions.orgs.length,

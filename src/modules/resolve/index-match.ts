@@ -41,7 +41,7 @@ export async function matchAgainstIndex(tx: Tx, model: Model, newReps: readonly 
   const wantedReps = new Set(found);
   const candidates = (await loadMentions(tx, { kind: 'records', recordIds: [...new Set(found.map(recordOf))] })).persons.filter((p) => wantedReps.has(p.mention));
   const read = lap();
-  const set = new PersonSet([...candidates, ...newReps]);
+  const set = new PersonSet([...candidates, ...newReps], fresh);
   const prepare = lap();
   const scored = scoreEdges(set, model, { isNew: (m) => isNew.has(m), onlyBlocks: blocks });
   const timings = { lookup, read, prepare, score: lap() };

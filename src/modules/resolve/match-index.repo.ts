@@ -1,6 +1,7 @@
 import type { Tx } from '../../db/database';
 import { copyRows, textArray, withoutIndexes } from './copy';
 import { keys } from './keys';
+import type { IndexedOrg, OrgFields } from './org-engine';
 
 /** SQL of the match index: resolved mentions, their blocks and the scored pairs kept. */
 export interface IndexRow {
@@ -11,8 +12,8 @@ export interface IndexRow {
   rep: number;
   fingerprint: string | null;
   blocks: number[] | null;
-  orgKey: string | null;
-  orgCode: string | null;
+  /** Organizations: what their clustering reads. */
+  org: OrgFields | null;
 }
 
 export interface PairRow {
@@ -37,8 +38,8 @@ export async function writeMentions(tx: Tx, rows: readonly IndexRow[]): Promise<
   await copyRows(
     tx,
     'match_mentions',
-    ['mention', 'source_record_id', 'role', 'kind', 'rep', 'fingerprint', 'org_key', 'org_code'],
-    rows.map((r) => [r.mention, r.recordId, r.role, r.kind, r.rep, r.fingerprint, r.orgKey, r.orgCode]),
+    ['mention', 'source_record_id', 'role', 'kind', 'rep', 'fingerprint', 'org_key', 'org_code', 'org_dso', 'org_label'],
+    rows.map((r) => [r.mention, r.recordId, r.role, r.kind, r.rep, r.fingerprint, r.org?.key ?? null, r.org?.code ?? null, r.org?.dso ?? null, r.org?.label ?? null]),
   );
   await copyRows(tx, 'match_blocks', ['block', 'mention'], blockRows(rows));
 }
@@ -172,29 +173,28 @@ export async function repsOf(tx: Tx, mentions: readonly number[]): Promise<Map<n
   return new Map(rows.map((r) => [num(r.mention), num(r.rep)]));
 }
 
-export interface OrgIndexRow {
-  mention: number;
-  orgKey: string | null;
-  orgCode: string | null;
-}
+const ORG_COLUMNS = 'mention, role, org_key, org_code, org_dso, org_label';
+type OrgColumns = { mention: string; role: string; org_key: string | null; org_code: string | null; org_dso: string | null; org_label: string | null };
+const toOrg = (r: OrgColumns): IndexedOrg => ({ mention: num(r.mention), role: r.role, key: r.org_key, code: r.org_code, dso: r.org_dso, label: r.org_label });
 
 /** Indexed organization mentions sharing a name key or a school code. */
-export async function orgsByKeys(tx: Tx, names: readonly string[], codes: readonly string[]): Promise<OrgIndexRow[]> {
+export async function orgsByKeys(tx: Tx, names: readonly string[], codes: readonly string[]): Promise<IndexedOrg[]> {
   if (names.length === 0 && codes.length === 0) return [];
-  const rows = await tx.query<{ mention: string; org_key: string | null; org_code: string | null }>(
-    `SELECT mention, org_key, org_code FROM match_mentions WHERE kind = 'organization' AND (org_key = ANY(${keys('$1', 'text')}) OR org_code = ANY(${keys('$2', 'text')}))`,
+  const rows = await tx.query<OrgColumns>(
+    `SELECT ${ORG_COLUMNS} FROM match_mentions WHERE kind = 'organization' AND (org_key = ANY(${keys('$1', 'text')}) OR org_code = ANY(${keys('$2', 'text')}))`,
     [names, codes],
   );
-  return rows.map((r) => ({ mention: num(r.mention), orgKey: r.org_key, orgCode: r.org_code }));
+  return rows.map(toOrg);
 }
 
-export async function orgRows(tx: Tx, mentions: readonly number[]): Promise<OrgIndexRow[]> {
+/** Indexed organization mentions, as their clustering reads them. */
+export async function orgRows(tx: Tx, mentions: readonly number[]): Promise<IndexedOrg[]> {
   if (mentions.length === 0) return [];
-  const rows = await tx.query<{ mention: string; org_key: string | null; org_code: string | null }>(
-    `SELECT mention, org_key, org_code FROM match_mentions WHERE kind = 'organization' AND mention = ANY(${keys('$1', 'bigint')})`,
+  const rows = await tx.query<OrgColumns>(
+    `SELECT ${ORG_COLUMNS} FROM match_mentions WHERE kind = 'organization' AND mention = ANY(${keys('$1', 'bigint')})`,
     [mentions],
   );
-  return rows.map((r) => ({ mention: num(r.mention), orgKey: r.org_key, orgCode: r.org_code }));
+  return rows.map(toOrg);
 }
 
 /** A mention becomes a representative of its own, with its blocks (fingerprint null: kept apart). */

@@ -10,11 +10,34 @@ export interface OrgSetResult {
   entities: DesiredEntity[];
 }
 
-export function orgKeys(m: Pick<OrgMention, 'name' | 'code'>): { key: string | null; code: string | null } {
-  return { key: orgKey(m.name), code: orgCode(m.code) };
+/**
+ * What organization clustering reads of a mention, as the match index keeps it (match_mentions'
+ * org_ columns): the name key, the school code and the DSO identifier, compared as codes are
+ * (upper case, letters and digits only), and the label that names the entity (the name as
+ * received, or the code when there is no name).
+ */
+export interface OrgFields {
+  key: string | null;
+  code: string | null;
+  dso: string | null;
+  label: string | null;
 }
 
-export function clusterOrgSet(mentions: readonly OrgMention[], decisions: readonly DecisionConstraints[]): OrgSetResult {
+export interface IndexedOrg extends OrgFields {
+  mention: number;
+  role: string;
+}
+
+export const indexedOrg = (m: OrgMention): IndexedOrg => ({
+  mention: m.mention,
+  role: m.role,
+  key: orgKey(m.name),
+  code: orgCode(m.code),
+  dso: orgCode(m.dso),
+  label: m.name ?? m.code,
+});
+
+export function clusterOrgSet(mentions: readonly IndexedOrg[], decisions: readonly DecisionConstraints[]): OrgSetResult {
   const sorted = [...mentions].sort((x, y) => x.mention - y.mention);
   const pos = new Map(sorted.map((m, i) => [m.mention, i]));
   const at = (ms: readonly number[]) => ms.map((m) => pos.get(m)).filter((p): p is number => p !== undefined);
@@ -22,8 +45,7 @@ export function clusterOrgSet(mentions: readonly OrgMention[], decisions: readon
   const cannot = decisions
     .flatMap((d) => d.cannot.map(([l, r]) => [at(l), at(r)] as [number[], number[]]))
     .filter(([l, r]) => l.length > 0 && r.length > 0);
-  // DSO identifiers are compared as codes are: upper case, letters and digits only.
-  const c = clusterOrgs(sorted.map((m) => ({ ...orgKeys(m), dso: orgCode(m.dso) })), must, cannot);
+  const c = clusterOrgs(sorted, must, cannot);
   const members = new Map<number, number[]>();
   sorted.forEach((_, i) => {
     const list = members.get(c.clusterOf[i]!) ?? [];
@@ -41,7 +63,7 @@ export function clusterOrgSet(mentions: readonly OrgMention[], decisions: readon
       id,
       kind: 'organization',
       orgType: school ? 'school' : 'employer',
-      displayName: displayName(list.map((i) => sorted[i]!.name ?? sorted[i]!.code)),
+      displayName: displayName(list.map((i) => sorted[i]!.label)),
     });
   }
   return { links, entities };

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { trainModel } from './match';
 import { plantedWorld } from './match/testing';
 import { mentionKey } from './mention-keys';
 import type { PersonMention } from './mentions';
-import { clusterSet, clusterSetOn, PersonSet, PersonWorker, scoreWholeSet, type SetClusterInput } from './person-engine';
+import { clusterSet, clusterSetOn, PersonSet, PersonWorker, scoreEdges, scoreWholeSet, type SetClusterInput } from './person-engine';
 
 describe('clustering a set on its worker', () => {
   it('gives what clustering on this thread gives, with analysts’ decisions', async () => {
@@ -27,4 +28,24 @@ describe('clustering a set on its worker', () => {
       await worker.terminate();
     }
   }, 60_000);
+});
+
+describe('a set sharing another set’s dictionaries', () => {
+  it('prepares each value once and scores and clusters exactly as a set of its own', () => {
+    const { records } = plantedWorld(300, 9);
+    const reps: PersonMention[] = records.map((record, i) => ({ mention: mentionKey(i + 1, 'subject'), role: 'subject', source: record.source, recordId: record.id, record }));
+    const first = new PersonSet(reps.slice(0, 600));
+    const model = trainModel(first.store);
+    // Overlapping the first set, as an incremental run's passes overlap its comparison set.
+    const later = reps.slice(400);
+    const sharing = new PersonSet(later, first);
+    const own = new PersonSet(later);
+    expect(sharing.store.names).toBe(first.store.names);
+    expect(own.store.names).not.toBe(first.store.names);
+    const shared = scoreEdges(sharing, model);
+    expect(shared).toEqual(scoreEdges(own, model));
+    expect(shared.edges.length).toBeGreaterThan(100);
+    const input = (set: PersonSet): SetClusterInput => ({ set, model, edges: shared.edges, decisions: [], repOf: (x) => x, duplicates: new Map() });
+    expect(clusterSet(input(sharing))).toEqual(clusterSet(input(own)));
+  });
 });

@@ -29,12 +29,14 @@ export class PersonSet {
   readonly reps: readonly PersonMention[];
   /** The representatives' records, in store order. */
   readonly records: readonly MatchRecord[];
-  readonly store = new RecordStore();
+  readonly store: RecordStore;
   readonly position = new Map<number, number>();
   // Every record's blocks, computed once.
   private cached: RecordBlocks | null = null;
 
-  constructor(reps: readonly PersonMention[]) {
+  /** `shared`: a set whose dictionaries this one's store shares (see RecordStore). */
+  constructor(reps: readonly PersonMention[], shared?: PersonSet) {
+    this.store = new RecordStore(shared?.store);
     const sorted = [...reps].sort((x, y) => x.mention - y.mention);
     this.reps = sorted.filter((r, k) => k === 0 || sorted[k - 1]!.mention !== r.mention);
     this.records = this.reps.map((r) => r.record);

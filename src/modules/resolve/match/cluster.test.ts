@@ -58,6 +58,29 @@ describe('coherent clustering', () => {
     expect(refused.clusters).toEqual([[0, 1]]);
   });
 
+  it('asks a refused merge once while neither cluster grows, and again once one has', () => {
+    // Two people, records 0–2 and 3–5, joined by three weak edges: the first edge's check of their
+    // member pairs refuses the merge, the next two get the same verdict without asking. Then
+    // record 6 joins the second person, and the last edge between them asks again.
+    const scored = pairs([
+      [0, 1, 30], [1, 2, 30], [3, 4, 30], [4, 5, 30],
+      [0, 3, 4], [1, 4, 3], [2, 5, 2],
+      [5, 6, 1.5],
+      [0, 4, 1],
+    ]);
+    const crossAsked: string[] = [];
+    const weightOf = (a: number, b: number) => {
+      const same = a < 3 === b < 3;
+      if (!same) crossAsked.push(`${a}-${b}`);
+      return same ? 10 : -30;
+    };
+    const c = clusterPairs(scored, T, { records: 7, weightOf });
+    expect(c.clusters).toEqual([[0, 1, 2], [3, 4, 5, 6]]);
+    expect(c.review.filter((r) => r.reason === 'incoherent').map((r) => r.pair)).toEqual([4, 5, 6, 8]);
+    // Each check stops at its first contradicting member pair (0–5, after the scored 0–3 and 0–4).
+    expect(crossAsked).toEqual(['0-5', '0-5']);
+  });
+
   it('never merges records with a hard conflict', () => {
     const c = clusterPairs(pairs([[0, 1, 40]]), T, { records: 2, cannotLink: () => true });
     expect(c.clusters).toEqual([]);

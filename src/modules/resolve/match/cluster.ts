@@ -161,6 +161,31 @@ function crossVerdict(check: Check, la: number[], lb: number[]): ReviewReason | 
   return sum / Math.max(count, 1) >= check.minAverage ? null : 'incoherent';
 }
 
+const REASONS: readonly ReviewReason[] = ['band', 'incoherent', 'conflict'];
+
+/**
+ * Merges refused, by the two clusters' roots in the order asked. Every later edge between the
+ * same two clusters asks again, and while neither has grown (a root keeps its members until a
+ * union makes its list longer) the verdict stands: it is the same sample of the same member
+ * pairs. Only merges costing more than a few member pairs are kept, as one number each (the two
+ * sizes and the reason), so that a run with millions of refused pairs does not hold an object
+ * for each.
+ */
+class RefusedMerges {
+  private readonly map = new Map<number, number>();
+  constructor(private readonly n: number) {}
+  get(ra: number, rb: number, na: number, nb: number): ReviewReason | undefined {
+    if (na * nb <= 4) return undefined;
+    const v = this.map.get(ra * this.n + rb);
+    if (v === undefined || Math.floor(v / 4) !== na * 2 ** 24 + nb) return undefined;
+    return REASONS[v % 4]!;
+  }
+  set(ra: number, rb: number, na: number, nb: number, reason: ReviewReason): void {
+    if (na * nb <= 4 || na >= 2 ** 24 || nb >= 2 ** 24) return;
+    this.map.set(ra * this.n + rb, (na * 2 ** 24 + nb) * 4 + REASONS.indexOf(reason));
+  }
+}
+
 /**
  * Greedy, coherent clustering: strongest links first; two clusters merge only when no hard
  * identifier conflict separates them, no member pair is strongly contradictory, and the
@@ -186,11 +211,18 @@ export function clusterPairs(
   const review: ReviewItem[] = [];
   const reached: number[] = [];
   const kept = constraints.kept;
+  const refused = new RefusedMerges(n);
   for (const k of edgeOrder(pairs, thresholds.match)) {
     const ra = uf.find(pairs.a[k]!);
     const rb = uf.find(pairs.b[k]!);
     if (ra === rb) continue;
-    const verdict = crossVerdict(check, uf.list(ra), uf.list(rb));
+    const la = uf.list(ra);
+    const lb = uf.list(rb);
+    let verdict: ReviewReason | null | undefined = refused.get(ra, rb, la.length, lb.length);
+    if (verdict === undefined) {
+      verdict = crossVerdict(check, la, lb);
+      if (verdict !== null) refused.set(ra, rb, la.length, lb.length, verdict);
+    }
     if (verdict !== null) review.push({ pair: k, reason: verdict });
     else if (kept && kept[pairs.a[k]!] !== kept[pairs.b[k]!]) reached.push(k);
     else uf.union(ra, rb);

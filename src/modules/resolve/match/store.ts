@@ -17,7 +17,14 @@ import {
 } from './normalize';
 import type { MatchRecord } from './types';
 
-/** Interned values with their features computed once per distinct value, not per record. */
+/** Raw values looked up before a dictionary decides whether memoizing them pays (≥ 30 % repeats). */
+const MEMO_PROBE = 50_000;
+
+/**
+ * Interned values with their features computed once per distinct value, not per record. Stores
+ * may share dictionaries (RecordStore's `shared`): an incremental run's stores then compute the
+ * features of a value, and compare two values, once for the whole run.
+ */
 export class Dict<F> {
   readonly index = new Map<string, number>();
   readonly keys: string[] = [];
@@ -36,10 +43,38 @@ export class Dict<F> {
     }
     return id;
   }
-}
 
-/** Raw values looked up before a column decides whether memoizing them pays (≥ 30 % repeats). */
-const MEMO_PROBE = 50_000;
+  // Raw input → value id: names, cities and dates repeat across millions of records, and the
+  // regex and Unicode work of normalizing them is most of the preparation cost. Bounded so
+  // that unique values cannot grow it without limit, and switched off for a dictionary whose
+  // raw values hardly repeat (phones, emails, addresses), where it only costs hashing and memory.
+  // Every column of one dictionary normalizes with the same function (names: nameKey).
+  private readonly seen = new Map<string, number>();
+  private memo = true;
+  private lookups = 0;
+  private hits = 0;
+
+  /** The value id of a raw value normalized by `normalize` (−1: nothing left), memoized on the raw string. */
+  internRaw(raw: string, normalize: (raw: string) => string | null): number {
+    if (!this.memo) {
+      const key = normalize(raw);
+      return key === null ? -1 : this.intern(key);
+    }
+    let id = this.seen.get(raw);
+    this.lookups++;
+    if (id === undefined) {
+      const key = normalize(raw);
+      id = key === null ? -1 : this.intern(key);
+      if (this.seen.size >= 500_000) this.seen.clear();
+      this.seen.set(raw, id);
+    } else this.hits++;
+    if (this.lookups === MEMO_PROBE && this.hits < MEMO_PROBE * 0.3) {
+      this.memo = false;
+      this.seen.clear();
+    }
+    return id;
+  }
+}
 
 /** One field across all records: value ids (-1 = missing) and per-value counts for TF. */
 export class Column<F> {
@@ -48,43 +83,13 @@ export class Column<F> {
   nonNull = 0;
   constructor(readonly dict: Dict<F>) {}
 
-  // Raw input → value id: names, cities and dates repeat across millions of records, and the
-  // regex and Unicode work of normalizing them is most of the preparation cost. Bounded so
-  // that unique values cannot grow it without limit, and switched off for a column whose raw
-  // values hardly repeat (phones, emails, addresses), where it only costs hashing and memory.
-  private readonly seen = new Map<string, number>();
-  private memo = true;
-  private lookups = 0;
-  private hits = 0;
-
   push(key: string | null): void {
     this.pushId(key === null ? -1 : this.dict.intern(key));
   }
 
-  /** Push a raw value through `normalize`, memoized on the raw string. */
+  /** Push a raw value through `normalize` (memoized by the dictionary). */
   pushRaw(raw: string | null | undefined, normalize: (raw: string) => string | null): void {
-    if (raw === null || raw === undefined || raw === '') {
-      this.pushId(-1);
-      return;
-    }
-    if (!this.memo) {
-      const key = normalize(raw);
-      this.pushId(key === null ? -1 : this.dict.intern(key));
-      return;
-    }
-    let id = this.seen.get(raw);
-    this.lookups++;
-    if (id === undefined) {
-      const key = normalize(raw);
-      id = key === null ? -1 : this.dict.intern(key);
-      if (this.seen.size >= 500_000) this.seen.clear();
-      this.seen.set(raw, id);
-    } else this.hits++;
-    if (this.lookups === MEMO_PROBE && this.hits < MEMO_PROBE * 0.3) {
-      this.memo = false;
-      this.seen.clear();
-    }
-    this.pushId(id);
+    this.pushId(raw === null || raw === undefined || raw === '' ? -1 : this.dict.internRaw(raw, normalize));
   }
 
   private pushId(id: number): void {
@@ -188,23 +193,46 @@ const plain = (key: string): string => key;
 /** Normalized, interned, column-wise view of the records being matched. */
 export class RecordStore {
   readonly ids: string[] = [];
-  readonly sources = new Column(new Dict(plain));
-  readonly names = new Dict(nameFeatures);
-  readonly given = new Column(this.names);
-  readonly middle = new Column(this.names);
-  readonly family = new Column(this.names);
-  readonly dob = new Column(new Dict<ParsedDate>((k) => parseBirthDate(k)!));
-  readonly address = new Column(new Dict(addressFeatures));
-  readonly city = new Column(new Dict(plain));
-  readonly state = new Column(new Dict(plain));
-  readonly postcode = new Column(new Dict(plain));
-  readonly phone = new Column(new Dict(plain));
-  readonly email = new Column(new Dict(emailFeatures));
-  readonly ssn = new Column(new Dict(plain));
-  readonly employer = new Column(new Dict(plain));
-  readonly sex = new Column(new Dict(plain));
-  readonly citizenship = new Column(new Dict(plain));
-  readonly birthCountry = new Column(new Dict(plain));
+  readonly sources: Column<string>;
+  readonly names: Dict<NameFeatures>;
+  readonly given: Column<NameFeatures>;
+  readonly middle: Column<NameFeatures>;
+  readonly family: Column<NameFeatures>;
+  readonly dob: Column<ParsedDate>;
+  readonly address: Column<AddressFeatures>;
+  readonly city: Column<string>;
+  readonly state: Column<string>;
+  readonly postcode: Column<string>;
+  readonly phone: Column<string>;
+  readonly email: Column<EmailFeatures>;
+  readonly ssn: Column<string>;
+  readonly employer: Column<string>;
+  readonly sex: Column<string>;
+  readonly citizenship: Column<string>;
+  readonly birthCountry: Column<string>;
+
+  /** A store of its own dictionaries, or one sharing `shared`'s (its values' features and comparisons). */
+  constructor(shared?: RecordStore) {
+    const dict = <F>(of: (s: RecordStore) => Dict<F>, make: (key: string) => F): Dict<F> => (shared ? of(shared) : new Dict(make));
+    const column = <F>(of: (s: RecordStore) => Column<F>, make: (key: string) => F): Column<F> => new Column(dict((s) => of(s).dict, make));
+    this.sources = column((s) => s.sources, plain);
+    this.names = dict((s) => s.names, nameFeatures);
+    this.given = new Column(this.names);
+    this.middle = new Column(this.names);
+    this.family = new Column(this.names);
+    this.dob = column((s) => s.dob, (k) => parseBirthDate(k)!);
+    this.address = column((s) => s.address, addressFeatures);
+    this.city = column((s) => s.city, plain);
+    this.state = column((s) => s.state, plain);
+    this.postcode = column((s) => s.postcode, plain);
+    this.phone = column((s) => s.phone, plain);
+    this.email = column((s) => s.email, emailFeatures);
+    this.ssn = column((s) => s.ssn, plain);
+    this.employer = column((s) => s.employer, plain);
+    this.sex = column((s) => s.sex, plain);
+    this.citizenship = column((s) => s.citizenship, plain);
+    this.birthCountry = column((s) => s.birthCountry, plain);
+  }
   /** Normalized 'kind|country|value' strings per record. */
   readonly identifiers: (string[] | null)[] = [];
 
