@@ -188,6 +188,55 @@ async function score(
   };
 }
 
+/** Open review items by reason and probability band: how many, and how many are one true person. */
+interface ReviewTruth {
+  reason: string;
+  band: string;
+  items: number;
+  known: number;
+  samePerson: number;
+}
+
+/**
+ * Scores the open review queue against ground-truth/persons.csv: for each reason and band of
+ * match probability, the items whose two records both have a known person, and how many of
+ * those are one person (what an analyst would confirm).
+ */
+async function reviewTruth(database: Database, dir: string): Promise<ReviewTruth[]> {
+  const person = new Map(
+    readCsv(path.join(dir, 'ground-truth', 'persons.csv')).map((t) => [
+      `${t['source']},${t['record_id']},${t['role']}`,
+      t['true_person_id']!,
+    ]),
+  );
+  const rows = await database.transaction((tx) =>
+    tx.query<{ reason: string; weight: number; ka: string; kb: string }>(
+      `SELECT q.reason, q.weight,
+              ra.source || ',' || ra.record_id || ',' || ma.role AS ka,
+              rb.source || ',' || rb.record_id || ',' || mb.role AS kb
+       FROM review_queue q
+       JOIN match_mentions ma ON ma.mention = q.mention_a JOIN source_records ra ON ra.id = ma.source_record_id
+       JOIN match_mentions mb ON mb.mention = q.mention_b JOIN source_records rb ON rb.id = mb.source_record_id
+       WHERE q.status = 'open'`,
+    ),
+  );
+  const out = new Map<string, ReviewTruth>();
+  for (const r of rows) {
+    const p = 1 / (1 + 2 ** -r.weight);
+    const band = p >= 0.5 ? '50–100 %' : `${Math.floor(p * 10) * 10}–${Math.floor(p * 10) * 10 + 10} %`;
+    const key = `${r.reason} ${band}`;
+    const t = out.get(key) ?? { reason: r.reason, band, items: 0, known: 0, samePerson: 0 };
+    out.set(key, t);
+    t.items++;
+    const a = person.get(r.ka);
+    const b = person.get(r.kb);
+    if (a === undefined || b === undefined) continue;
+    t.known++;
+    if (a === b) t.samePerson++;
+  }
+  return [...out.values()].sort((x, y) => x.reason.localeCompare(y.reason) || x.band.localeCompare(y.band));
+}
+
 /** Writes a query's rows (tab-separated, in the order given) to DIR/name when --dump is on. */
 /** With --dump, writes each query's rows to its file (tab-separated). */
 async function dump(database: Database, files: readonly (readonly [name: string, sql: string])[]): Promise<void> {
@@ -317,6 +366,12 @@ async function incremental(
     console.log(
       `  ${k.padEnd(16)} P ${s.precision.toFixed(4)}  R ${s.recall.toFixed(4)}  F1 ${s.f1.toFixed(4)}  (${s.items} records, ${s.truePairs} true pairs)`,
     );
+  const review = await reviewTruth(database, dir);
+  console.log('  open review items (reason, match probability: items, both records known, one person):');
+  for (const r of review)
+    console.log(
+      `    ${r.reason.padEnd(10)} ${r.band.padEnd(9)} ${String(r.items).padStart(9)} ${String(r.known).padStart(9)} ${String(r.samePerson).padStart(8)} (${((100 * r.samePerson) / Math.max(r.known, 1)).toFixed(2)} %)`,
+    );
   let verified: { seconds: number; linksChanged: number; linksRemoved: number } | null = null;
   if (verify) {
     t = performance.now();
@@ -348,6 +403,7 @@ async function incremental(
     full: p.full,
     inc: inc.counts,
     scores,
+    review,
     verified,
     cpus: os.cpus().length,
     load: os.loadavg()[0],
