@@ -26,8 +26,10 @@ export const BLOCK_CAP = DEFAULT_BLOCKING.maxBlockSize;
  * 4: four name rules capped at TIGHT_BLOCK_CAP; the cap in the block number's two low bits.
  * 5: organization mentions carry their DSO identifier and label (migration 0023), so that
  *    organizations are clustered again from the index alone.
+ * 6: the household rule (match/model.ts): a pair whose given names and dates of birth both
+ *    differ is held below the review bar, so stored pairs and review items change.
  */
-export const BLOCKING_VERSION = 5;
+export const BLOCKING_VERSION = 6;
 
 type KeyFn = (s: RecordStore, i: number) => string[];
 

@@ -39,6 +39,7 @@ export function presentExplanation(v: Verdict): ExplanationView {
     `Match weight ${round(e.weight, 1)} bits (probability ${round(e.probability * 100, 1)}%): ${v.verdict}.`,
     ...e.deterministic.map((d) => `Identifier: ${d}.`),
     ...e.conflicts.map((c) => `Conflict: ${c}.`),
+    ...(e.held ? [`Held down: ${e.held}.`] : []),
     ...e.contributions.map((c) => `${c.text}`),
   ];
   return {
@@ -50,6 +51,7 @@ export function presentExplanation(v: Verdict): ExplanationView {
     contributions: e.contributions.map((c) => ({ field: c.field, level: c.level, text: c.text, weight: round(c.weight, 3) })),
     deterministic: e.deterministic,
     conflicts: e.conflicts,
+    held: e.held,
     summary: lines.join('\n'),
   };
 }

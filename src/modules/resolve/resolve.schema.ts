@@ -35,6 +35,8 @@ export const ExplanationSchema = z.object({
   contributions: z.array(z.object({ field: z.string(), level: z.string(), text: z.string(), weight: z.number() })),
   deterministic: z.array(z.string()),
   conflicts: z.array(z.string()),
+  /** A rule that held the weight down whatever the fields add up to (the household rule), or null. */
+  held: z.string().nullable(),
   /** The whole explanation in words, one line per field. */
   summary: z.string(),
 });

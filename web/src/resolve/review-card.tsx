@@ -90,6 +90,7 @@ function ExplanationPanel({ item }: { item: ReviewItem }) {
       {e.deterministic.length > 0 && (
         <Text size="sm">Identifiers: {e.deterministic.join('; ')}</Text>
       )}
+      {e.held && <Text size="sm">Held down: {e.held}.</Text>}
       <Group gap={6}>
         {e.contributions.map((c) => (
           <Badge

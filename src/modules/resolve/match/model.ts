@@ -79,6 +79,36 @@ export function levelWeights(p: ComparisonParams): Float64Array {
   return w;
 }
 
+/**
+ * Members of one household (spouses, children, siblings travelling together) share a family
+ * name, an address, a phone, a city and postal code, a citizenship: counted as independent
+ * evidence, those outweigh a different given name and a different date of birth. So a pair whose
+ * given names and dates of birth are both present and both plainly different (neither a variant,
+ * an initial, a sound-alike, a typo nor a transposition) is held at HOUSEHOLD_BITS at most,
+ * whatever else a household shares agrees: below any review bar, it neither links nor waits in
+ * review, and two clusters holding such a pair do not merge. What a household does not share
+ * lifts the rule: the same SSN (or one digit off) or the same e-mail user name; and a shared
+ * identifier still decides (score.ts). Given and family names swapped is not "different": the
+ * family name comparison carries it.
+ */
+export const HOUSEHOLD_BITS = -10;
+export const HOUSEHOLD_RULE = 'given name and date of birth both different (another member of a household?)';
+
+/** Comparisons a household does not share, and their levels (1..n) that mean the same person's. */
+const PERSONAL_AGREEMENT: Readonly<Record<string, number>> = { ssn: 2, email: 2 };
+
+/** Where the household rule's comparisons sit among the active ones, and their levels. */
+interface HouseholdRule {
+  given: number;
+  family: number;
+  birth: number;
+  givenOther: number;
+  birthOther: number;
+  swapped: number;
+  /** By active comparison: its levels 1..personal[k] lift the rule (0: none do). */
+  personal: Uint8Array;
+}
+
 interface ActiveComparison {
   index: number;
   def: ComparisonDef;
@@ -98,6 +128,7 @@ interface ActiveComparison {
 export class Scorer {
   readonly active: ActiveComparison[];
   readonly priorWeight: number;
+  private readonly household: HouseholdRule;
 
   constructor(
     readonly model: Model,
@@ -122,6 +153,45 @@ export class Scorer {
         tfCache: [],
       });
     });
+    const at = (name: string) => this.active.findIndex((c) => c.def.name === name);
+    const level = (k: number, name: string) =>
+      k < 0 ? -1 : this.active[k]!.def.levels.findIndex((l) => l.name === name);
+    const given = at('given_name');
+    const birth = at('birth_date');
+    const family = at('family_name');
+    this.household = {
+      // Both or neither: the rule needs the two comparisons.
+      given: given >= 0 && birth >= 0 ? given : -1,
+      birth: given >= 0 && birth >= 0 ? birth : -1,
+      family,
+      givenOther: level(given, 'other'),
+      birthOther: level(birth, 'other'),
+      swapped: level(family, 'swapped'),
+      personal: Uint8Array.from(this.active, (c) => PERSONAL_AGREEMENT[c.def.name] ?? 0),
+    };
+  }
+
+  /** Whether the household rule applies to these levels of its comparisons. */
+  private householdApplies(given: number, family: number, birth: number, personal: boolean): boolean {
+    const h = this.household;
+    return (
+      h.given >= 0 && given === h.givenOther && birth === h.birthOther && family !== h.swapped && !personal
+    );
+  }
+
+  private held(w: number, given: number, family: number, birth: number, personal: boolean): number {
+    return this.householdApplies(given, family, birth, personal) ? Math.min(w, HOUSEHOLD_BITS) : w;
+  }
+
+  /** Whether the household rule holds the weight of records i and j down (for explanations). */
+  householdRule(i: number, j: number): boolean {
+    const h = this.household;
+    const lv = (k: number) => (k < 0 ? 0 : this.active[k]!.def.level(this.store, i, j));
+    const personal = this.active.some((c, k) => {
+      const l = h.personal[k]! > 0 ? lv(k) : 0;
+      return l > 0 && l <= h.personal[k]!;
+    });
+    return this.householdApplies(lv(h.given), lv(h.family), lv(h.birth), personal);
   }
 
   /** Bits added to an agreeing level for the agreed value: + for rare values, − for common. */
@@ -151,27 +221,46 @@ export class Scorer {
     i: number,
     j: number,
   ): number {
+    const h = this.household;
     let w = this.priorWeight;
+    let given = 0;
+    let family = 0;
+    let birth = 0;
+    let personal = false;
     for (let k = 0; k < this.active.length; k++) {
       const c = this.active[k]!;
       const col = columns[k]!;
       const l = col >= 0 ? levels[offset + col]! : c.def.level(this.store, i, j);
       if (l === 0) continue;
+      if (k === h.given) given = l;
+      else if (k === h.birth) birth = l;
+      else if (k === h.family) family = l;
+      else if (l <= h.personal[k]!) personal = true;
       w += c.weights[l]!;
       if (c.tfLevel[l] === 1) w += this.tfAdjustment(c, l, c.tfColumn!.ids[i]!);
     }
-    return w;
+    return this.held(w, given, family, birth, personal);
   }
 
   /** Match weight in bits (prior included) of records i and j. */
   weight(i: number, j: number): number {
+    const h = this.household;
     let w = this.priorWeight;
-    for (const c of this.active) {
+    let given = 0;
+    let family = 0;
+    let birth = 0;
+    let personal = false;
+    for (let k = 0; k < this.active.length; k++) {
+      const c = this.active[k]!;
       const l = c.def.level(this.store, i, j);
       if (l === 0) continue;
+      if (k === h.given) given = l;
+      else if (k === h.birth) birth = l;
+      else if (k === h.family) family = l;
+      else if (l <= h.personal[k]!) personal = true;
       w += c.weights[l]!;
       if (c.tfLevel[l] === 1) w += this.tfAdjustment(c, l, c.tfColumn!.ids[i]!);
     }
-    return w;
+    return this.held(w, given, family, birth, personal);
   }
 }

@@ -68,4 +68,6 @@ export interface PairExplanation {
   deterministic: string[];
   /** Contradictions analysts must see, e.g. "same passport, different dates of birth". */
   conflicts: string[];
+  /** A rule that held the weight down whatever the fields add up to (the household rule), or null. */
+  held: string | null;
 }
