@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { explainPair, generateCandidates, resolveRecords, trainModel } from './index';
+import { COMPARISONS } from './comparisons';
 import { Scorer } from './model';
+import type { ComparisonRows } from './rows';
+import { anchorM, initialM } from './train';
 import { RecordStore } from './store';
 import { buildRecord, plantedWorld } from './testing';
 
@@ -91,5 +94,42 @@ describe('blocking', () => {
       .map((r) => r.name);
     expect(names).toContain('name_pair_phonetic');
     expect(names).toContain('birth_date_given_initial');
+  });
+});
+
+describe('m anchored on identifier-proven pairs', () => {
+  const defs = ['birth_date', 'sex', 'identifiers'].map((n) => COMPARISONS.find((d) => d.name === n)!);
+  const [dob, sex, ids] = defs.map((d) => d.levels.length);
+  // 2,000 pairs sharing an identifier: the date of birth exact on 1,980 and 'other' on 20; sex
+  // seen on 500 only. 3,000 pairs without one, all with other dates of birth (namesakes).
+  function rows(): ComparisonRows {
+    const n = 5_000;
+    const levels = new Uint8Array(n * 3);
+    for (let r = 0; r < n; r++) {
+      const proven = r < 2_000;
+      levels[r * 3] = proven ? (r < 1_980 ? 1 : dob! - 1) : dob! - 1;
+      levels[r * 3 + 1] = proven && r < 500 ? 1 : 0;
+      levels[r * 3 + 2] = proven ? 1 : 0;
+    }
+    return { defs, width: 3, levels, n };
+  }
+  const em = [initialM(dob!), initialM(sex!), initialM(ids!)];
+  em[0]![1] = 0.62;
+  em[0]![dob! - 1] = 0.23;
+
+  it('mixes the proven pairs\' level shares with EM\'s where they observe a field often enough', () => {
+    const m = anchorM(defs, rows(), em);
+    expect(m[0]![1]).toBeCloseTo(0.9 * 0.99 + 0.1 * em[0]![1]!, 12);
+    expect(m[0]![dob! - 1]).toBeCloseTo(0.9 * 0.01 + 0.1 * 0.23, 12);
+    expect(m[0]!.slice(1).reduce((a, b) => a + b, 0)).toBeCloseTo(1, 12);
+    // Sex is observed on 500 proven pairs only, and the identifiers' own m is not anchored.
+    expect(m[1]).toEqual(em[1]);
+    expect(m[2]).toEqual(em[2]);
+  });
+
+  it('leaves EM\'s m alone without an identifiers comparison', () => {
+    const r = rows();
+    const noIds = { ...r, defs: [defs[0]!, defs[1]!, COMPARISONS.find((d) => d.name === 'ssn')!] };
+    expect(anchorM(noIds.defs, noIds, em)).toBe(em);
   });
 });

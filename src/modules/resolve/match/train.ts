@@ -217,6 +217,45 @@ function estimatePrior(
   return { prior: lambda, expected };
 }
 
+/** Observations among proven pairs a comparison needs before they anchor its m. */
+const MIN_ANCHOR_OBSERVATIONS = 1_000;
+/**
+ * Share of the EM estimate in an anchored m. The records that carry identifiers come from the
+ * government sources; records without them (commercial data, tips) may be noisier, so EM keeps a
+ * say. At 50,000 synthetic persons: share 0 gave pairwise F1 0.9868 (recall 0.9780), 0.1 gave
+ * 0.9899, 0.25 gave 0.9896, EM alone 0.9882.
+ */
+const EM_SHARE = 0.1;
+
+/**
+ * m anchored on the candidate pairs an identifier proves (the same passport, A-number, SEVIS
+ * ID… — the "shared" level of the identifiers comparison). EM inside a blocking rule's pairs
+ * cannot tell one person from namesakes or members of one household: with 85–99 % of the pairs
+ * taken as matches, its match class absorbs them, and at 50,000 synthetic persons it put 23 %
+ * of matches at "different date of birth" (−2.1 bits), where the pairs an identifier proves show
+ * 0.2 %. So where the proven pairs observe a comparison often enough (MIN_ANCHOR_OBSERVATIONS),
+ * its m is their level shares mixed with EM's estimate (EM_SHARE); elsewhere (data without
+ * identifiers, fields the proven records do not carry) m is EM's. No labels: identifiers are
+ * evidence in the data, the same that links records in score.ts.
+ */
+export function anchorM(defs: readonly ComparisonDef[], rows: ComparisonRows, pooled: number[][]): number[][] {
+  const idc = defs.findIndex((d) => d.name === 'identifiers');
+  if (idc < 0) return pooled;
+  const counts = defs.map((d) => new Float64Array(d.levels.length));
+  for (let r = 0; r < rows.n; r++) {
+    const off = r * rows.width;
+    if (rows.levels[off + idc] !== 1) continue;
+    for (let c = 0; c < defs.length; c++) counts[c]![rows.levels[off + c]!]!++;
+  }
+  return pooled.map((m, c) => {
+    if (c === idc) return m;
+    let seen = 0;
+    for (let l = 1; l < m.length; l++) seen += counts[c]![l]!;
+    if (seen < MIN_ANCHOR_OBSERVATIONS) return m;
+    return m.map((v, l) => (l === 0 ? v : (1 - EM_SHARE) * (counts[c]![l]! / seen) + EM_SHARE * v));
+  });
+}
+
 /** The blocking that proposed the candidates: `candidates.rules` bit r is `rules[r]`. */
 export interface CandidateBlocking {
   rules: readonly BlockingRule[];
@@ -251,9 +290,10 @@ export function trainOnStore(
     runSession(rule, rows, u, into, picks);
   });
   opts.trainingRules.forEach((rule, r) => runSession(rule, given.rules[r]!, u, into));
-  const m = defs.map((d, c) =>
+  const pooled = defs.map((d, c) =>
     into.weight[c]! > 0 ? into.acc[c]!.map((v) => v / into.weight[c]!) : initialM(d.levels.length),
   );
+  const m = anchorM(defs, rows, pooled);
   const total = Math.max(totalPairs(s, opts.crossSourceOnly), 1);
   const probe = subsampleIdx(rows.n, 500_000);
   const { prior, expected } = estimatePrior(
