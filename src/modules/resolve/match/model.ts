@@ -109,6 +109,8 @@ interface HouseholdRule {
   personal: Uint8Array;
 }
 
+const NO_LEVELS = new Uint8Array(0);
+
 interface ActiveComparison {
   index: number;
   def: ComparisonDef;
@@ -129,6 +131,8 @@ export class Scorer {
   readonly active: ActiveComparison[];
   readonly priorWeight: number;
   private readonly household: HouseholdRule;
+  /** Columns for weightFromRow that compute every level on the fly. */
+  private onTheFly: Int32Array | null = null;
 
   constructor(
     readonly model: Model,
@@ -244,23 +248,6 @@ export class Scorer {
 
   /** Match weight in bits (prior included) of records i and j. */
   weight(i: number, j: number): number {
-    const h = this.household;
-    let w = this.priorWeight;
-    let given = 0;
-    let family = 0;
-    let birth = 0;
-    let personal = false;
-    for (let k = 0; k < this.active.length; k++) {
-      const c = this.active[k]!;
-      const l = c.def.level(this.store, i, j);
-      if (l === 0) continue;
-      if (k === h.given) given = l;
-      else if (k === h.birth) birth = l;
-      else if (k === h.family) family = l;
-      else if (l <= h.personal[k]!) personal = true;
-      w += c.weights[l]!;
-      if (c.tfLevel[l] === 1) w += this.tfAdjustment(c, l, c.tfColumn!.ids[i]!);
-    }
-    return this.held(w, given, family, birth, personal);
+    return this.weightFromRow(NO_LEVELS, 0, (this.onTheFly ??= new Int32Array(this.active.length).fill(-1)), i, j);
   }
 }
