@@ -27,7 +27,8 @@ export const BLOCK_CAP = DEFAULT_BLOCKING.maxBlockSize;
  * 5: organization mentions carry their DSO identifier and label (migration 0023), so that
  *    organizations are clustered again from the index alone.
  * 6: the household rule (match/model.ts): a pair whose given names and dates of birth both
- *    differ is held below the review bar, so stored pairs and review items change.
+ *    differ is held below the review bar, so stored pairs and review items change; clustering's
+ *    pair floor is counted from the model's prior (match/cluster.ts).
  */
 export const BLOCKING_VERSION = 6;
 

@@ -28,6 +28,8 @@ export interface PersonClusterJob {
   must: number[][];
   cannot: [number[], number[]][];
   thresholds: Thresholds;
+  /** The model's prior (probability): the clustering's pair floor is counted from it (see WeightThresholds). */
+  prior?: number;
   /** Neighbours that keep their stored entity (see ClusterConstraints.kept): entity number, −1 for the others. */
   kept?: Int32Array;
   /** Cross pairs a merge examines at most (default clusterPairs'; tests lower it to exercise the sample). */
@@ -95,7 +97,7 @@ export function clusterPersons(job: PersonClusterJob): PersonClusters {
     cannotLink,
     kept: job.kept,
     maxCrossPairs: job.maxCrossPairs,
-  });
+  }, job.prior);
   const clusterOf = c.clusterOf;
   const clusters = enforceCannot(clusterOf, c.entities, job.cannot, groups);
   const review = reviewPairs(c.review, pairs, mustCount, clusterOf, (x, y) => forbidden.size > 0 && forbidden.has(pairKey(groups.gid[x]!, groups.gid[y]!)), job.edges);

@@ -221,6 +221,7 @@ function clusterJob({ set, model, edges, decisions, repOf, kept }: SetClusterInp
     must,
     cannot,
     thresholds: model.thresholds,
+    prior: model.prior,
     ...(kept ? { kept: Int32Array.from(set.reps, (r) => kept.get(r.mention) ?? -1) } : {}),
   };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clusterPairs } from './cluster';
+import { clusterPairs, PAIR_EVIDENCE_FLOOR } from './cluster';
 import type { ScoredPairs } from './types';
 
 function pairs(list: [number, number, number][]): ScoredPairs {
@@ -56,6 +56,26 @@ describe('coherent clustering', () => {
     const refused = clusterPairs(scored, T, { records: 3, weightOf: () => -30 });
     expect(merged.clusters).toEqual([[0, 1, 2]]);
     expect(refused.clusters).toEqual([[0, 1]]);
+  });
+
+  it('counts the pair floor from the prior when it is given: a member pair with no evidence is no contradiction', () => {
+    // Records 0 and 2 say nothing about each other: their weight is the prior alone, which in a
+    // large world (-17.4 bits at a million persons) lies below match - PAIR_FLOOR (-16).
+    const scored = pairs([
+      [0, 1, 25],
+      [1, 2, 30],
+    ]);
+    const none = -17.4;
+    const withPrior = { ...T, prior: none };
+    const together = (t: typeof T, w: number) => {
+      const c = clusterPairs(scored, t, { records: 3, weightOf: () => w });
+      return c.clusterOf[0] === c.clusterOf[2];
+    };
+    expect(together(withPrior, none)).toBe(true);
+    expect(together(T, none)).toBe(false);
+    // Strong evidence against still refuses.
+    expect(together(withPrior, none - PAIR_EVIDENCE_FLOOR + 1)).toBe(true);
+    expect(together(withPrior, none - PAIR_EVIDENCE_FLOOR - 1)).toBe(false);
   });
 
   it('asks a refused merge once while neither cluster grows, and again once one has', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { clusterPairs, explainPair, MatchIndex, matchNewRecords, scorePairs, trainModel } from './index';
-import { HOUSEHOLD_BITS, type Model } from './model';
+import { HOUSEHOLD_EVIDENCE_BITS, logit2, type Model } from './model';
 import { buildRecord, plantedWorld } from './testing';
 
 const world = plantedWorld(300, 11);
@@ -109,6 +109,7 @@ describe('the household rule', () => {
     ),
   };
   const home = { familyName: 'Kowalskiros', addressLine: '12 Elm Street', postalCode: '02110', phone: '+16175550101' };
+  const HOUSEHOLD_BITS = logit2(model.prior) - HOUSEHOLD_EVIDENCE_BITS;
   const mother = buildRecord({ ...home, givenName: 'Nadia', birthDate: '1971-03-09' });
   const son = buildRecord({ ...home, givenName: 'Boris', birthDate: '2004-10-22' });
 

@@ -1,5 +1,5 @@
 import { identifierEvidence, PROVEN_BITS } from './deterministic';
-import { HOUSEHOLD_BITS, HOUSEHOLD_RULE, probabilityOf, Scorer, type Model } from './model';
+import { HOUSEHOLD_RULE, probabilityOf, Scorer, type Model } from './model';
 import { RecordStore } from './store';
 import type { FieldContribution, MatchRecord, PairExplanation } from './types';
 
@@ -57,8 +57,8 @@ export function explainPair(model: Model, a: MatchRecord, b: MatchRecord): PairE
   const parts = contributions(scorer, 0, 1);
   const evidence = identifierEvidence(store, 0, 1);
   let weight = scorer.priorWeight + parts.reduce((s, c) => s + c.weight, 0);
-  const held = scorer.householdRule(0, 1) && weight > HOUSEHOLD_BITS;
-  if (held) weight = HOUSEHOLD_BITS;
+  const held = scorer.householdRule(0, 1) && weight > scorer.householdBits;
+  if (held) weight = scorer.householdBits;
   const deterministic = evidence.proving.map((p) => `same ${p}`);
   if (deterministic.length > 0 && evidence.conflicts.length === 0)
     weight = Math.max(weight, PROVEN_BITS);
@@ -69,6 +69,6 @@ export function explainPair(model: Model, a: MatchRecord, b: MatchRecord): PairE
     contributions: parts,
     deterministic,
     conflicts: evidence.conflicts,
-    held: held ? `${HOUSEHOLD_RULE}: held at ${HOUSEHOLD_BITS.toFixed(1)} bits` : null,
+    held: held ? `${HOUSEHOLD_RULE}: held at ${scorer.householdBits.toFixed(1)} bits` : null,
   };
 }

@@ -73,16 +73,17 @@ export function scorePairs(
   return scoreStorePairs(model, toStore(records), candidatePairs);
 }
 
-/** Converts model thresholds (probabilities) to the weight bars clustering uses. */
-export function weightThresholds(t: Thresholds): WeightThresholds {
-  return { match: logit2(t.match), review: logit2(t.review) };
+/** Converts model thresholds and prior (probabilities) to the weight bars clustering uses. */
+export function weightThresholds(t: Thresholds, prior?: number): WeightThresholds {
+  return { match: logit2(t.match), review: logit2(t.review), ...(prior !== undefined ? { prior: logit2(prior) } : {}) };
 }
 
-/** Scored pairs → entities, coherently (see cluster.ts); thresholds are probabilities. */
+/** Scored pairs → entities, coherently (see cluster.ts); thresholds and prior are probabilities. */
 export function clusterPairs(
   pairs: ScoredPairs,
   thresholds: Thresholds,
   constraints: ClusterConstraints = {},
+  prior?: number,
 ): Clustering {
-  return clusterScored(pairs, weightThresholds(thresholds), constraints);
+  return clusterScored(pairs, weightThresholds(thresholds, prior), constraints);
 }

@@ -138,7 +138,7 @@ export function finishResolve(
   lap('score');
   const clustering = clusterPairs(
     scored,
-    { match: logit2(model.thresholds.match), review: logit2(model.thresholds.review) },
+    { match: logit2(model.thresholds.match), review: logit2(model.thresholds.review), prior: logit2(model.prior) },
     {
       records: store.size,
       weightOf: (a, b) => scorer.weight(a, b),
