@@ -90,10 +90,9 @@ export function levelWeights(p: ComparisonParams): Float64Array {
  * clear to merge (cluster.ts). It is not by itself a contradiction (the clustering's pair floor,
  * PAIR_EVIDENCE_FLOOR, lies further down): making it one cost the public benchmarks recall
  * (FEBRL 3 0.9994 → 0.9982, fake_1000 F1 0.9537 → 0.9403) for 0.0007 F1 on the synthetic
- * world. What a household does not share lifts
- * the rule: the same SSN (or one digit off) or the same e-mail user name; and a shared
- * identifier still decides (score.ts). Given and family names swapped is not "different": the
- * family name comparison carries it.
+ * world. What a household does not share lifts the rule: the same SSN (or one digit off) or the
+ * same e-mail user name; and a shared identifier still decides (score.ts). Given and family
+ * names swapped is not "different": the family name comparison carries it.
  */
 export const HOUSEHOLD_EVIDENCE_BITS = 10;
 export const HOUSEHOLD_RULE = 'given name and date of birth both different (another member of a household?)';
