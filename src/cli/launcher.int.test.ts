@@ -80,13 +80,20 @@ describe.runIf(process.platform === 'linux')('bin/leadtrac.js', () => {
 
   it('gives the resolve bench the same heap (it resolves in its own process)', async () => {
     const bench = spawn(process.execPath, ['bin/bench.js', 'resolve', '10'], { env: env({ DATABASE_URL: '' }), stdio: 'ignore' });
+    // A child is listed as soon as it is forked, still showing the parent's command line until
+    // it execs: wait for the command line of the program it runs.
     let child: number | undefined;
-    for (let t = 0; t < 200 && child === undefined; t++) {
+    let args: string[] = [];
+    for (let t = 0; t < 200 && !args.some((a) => a.endsWith('.ts')); t++) {
       await sleep(25);
       child = childrenOf(bench.pid!)[0];
+      try {
+        args = child === undefined ? [] : fs.readFileSync(`/proc/${child}/cmdline`, 'utf8').split('\0');
+      } catch {
+        args = []; // gone between the listing and the read
+      }
     }
     expect(child).toBeDefined();
-    const args = fs.readFileSync(`/proc/${child}/cmdline`, 'utf8').split('\0');
     process.kill(child!, 'SIGKILL');
     await new Promise((r) => bench.on('exit', r));
     expect(args).toEqual(expect.arrayContaining([`--max-old-space-size=${heap}`, '--max-semi-space-size=64']));
