@@ -57,7 +57,8 @@ export function explainPair(model: Model, a: MatchRecord, b: MatchRecord): PairE
   const parts = contributions(scorer, 0, 1);
   const evidence = identifierEvidence(store, 0, 1);
   let weight = scorer.priorWeight + parts.reduce((s, c) => s + c.weight, 0);
-  const held = scorer.householdRule(0, 1) && weight > scorer.householdBits;
+  // The scorer holds a household pair at exactly householdBits (see Scorer).
+  const held = weight > scorer.householdBits && scorer.weight(0, 1) === scorer.householdBits;
   if (held) weight = scorer.householdBits;
   const deterministic = evidence.proving.map((p) => `same ${p}`);
   if (deterministic.length > 0 && evidence.conflicts.length === 0)

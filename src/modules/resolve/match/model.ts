@@ -181,27 +181,11 @@ export class Scorer {
     };
   }
 
-  /** Whether the household rule applies to these levels of its comparisons. */
-  private householdApplies(given: number, family: number, birth: number, personal: boolean): boolean {
-    const h = this.household;
-    return (
-      h.given >= 0 && given === h.givenOther && birth === h.birthOther && family !== h.swapped && !personal
-    );
-  }
-
+  /** The weight, held at householdBits when the household rule applies to these levels. */
   private held(w: number, given: number, family: number, birth: number, personal: boolean): number {
-    return this.householdApplies(given, family, birth, personal) ? Math.min(w, this.householdBits) : w;
-  }
-
-  /** Whether the household rule holds the weight of records i and j down (for explanations). */
-  householdRule(i: number, j: number): boolean {
     const h = this.household;
-    const lv = (k: number) => (k < 0 ? 0 : this.active[k]!.def.level(this.store, i, j));
-    const personal = this.active.some((c, k) => {
-      const l = h.personal[k]! > 0 ? lv(k) : 0;
-      return l > 0 && l <= h.personal[k]!;
-    });
-    return this.householdApplies(lv(h.given), lv(h.family), lv(h.birth), personal);
+    const applies = h.given >= 0 && given === h.givenOther && birth === h.birthOther && family !== h.swapped && !personal;
+    return applies ? Math.min(w, this.householdBits) : w;
   }
 
   /** Bits added to an agreeing level for the agreed value: + for rare values, − for common. */
