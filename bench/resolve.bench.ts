@@ -15,7 +15,9 @@
  * full resolve and keeps that database as it is then; every invocation (that one included)
  * copies it (CREATE DATABASE … TEMPLATE) and loads the held-out batch and runs the incremental
  * resolve in the copy, which is dropped after (RESOLVE_BENCH_KEEP_COPY=1 keeps it). So the
- * incremental run can be repeated against the same post-full-run state, with any code.
+ * incremental run can be repeated against the same post-full-run state, with any code. The loaded
+ * world is kept too (loaded.json): a full resolve that fails is retried on it without loading it
+ * again, and `--load-only` stops there (to try a full run of a large world with other code).
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -49,6 +51,7 @@ const persons = Number(
 const batch = flag('--batch', 10_000);
 const seed = flag('--seed', 7);
 const verify = args.includes('--verify');
+const loadOnly = args.includes('--load-only');
 const dumpDir = args.includes('--dump') ? args[args.indexOf('--dump') + 1] : undefined;
 const ctx = systemContext('bench resolve', ['records_officer']);
 const secs = (t: number) => (performance.now() - t) / 1000;
@@ -285,39 +288,38 @@ new PerformanceObserver((list) => {
 const progress = (l: string) =>
   console.log(`    ${l} [cpu ${ownCpu().toFixed(1)}s, gc ${gc.full.toFixed(1)}+${gc.young.toFixed(1)}s, heap ${(process.memoryUsage().heapUsed / 2 ** 30).toFixed(2)} GiB]`);
 
-/** Generates the world into `dir`, loads all but the held-out batch and runs the full resolve. */
-async function prepare(database: Database, kind: string, dir: string): Promise<Prepared> {
-  let t = performance.now();
+/** What loading leaves before the full resolve (kept as loaded.json beside a kept world). */
+type Loaded = Pick<Prepared, 'persons' | 'seed' | 'batch' | 'total' | 'loaded' | 'second'>;
+
+/** Generates the world into `dir` and loads all but the held-out batch. */
+async function loadWorld(database: Database, kind: string, dir: string): Promise<Loaded> {
+  const t = performance.now();
   await generateWorld({ persons, seed, outDir: dir });
   const parts = split(dir, batch);
   console.log(
     `world: ${persons} persons, ${parts.total} records (seed ${seed}) in ${secs(t).toFixed(1)} s; database ${kind}`,
   );
-  t = performance.now();
+  const t1 = performance.now();
   const loaded = await load(database, parts.first);
-  console.log(`load first batch: ${loaded} records in ${secs(t).toFixed(1)} s`);
-  t = performance.now();
+  console.log(`load first batch: ${loaded} records in ${secs(t1).toFixed(1)} s`);
+  return { persons, seed, batch, total: parts.total, loaded, second: parts.second };
+}
+
+/** The full resolve of what is loaded (it trains the model). */
+async function fullResolve(database: Database, world: Loaded): Promise<Prepared> {
+  const t = performance.now();
   const cpu = ownCpu();
   const full = await runResolve(database, ctx, { onProgress: progress });
   const fullS = secs(t);
   const fullCpu = ownCpu() - cpu;
   console.log(show('full resolve (trains the model)', full, fullS, fullCpu));
+  console.log(`  peak RSS of this process so far: ${(process.resourceUsage().maxRSS / 2 ** 20).toFixed(2)} GiB`);
   await dump(database, [
     ['full-pairs.tsv', `SELECT a, b, weight, proven, conflicts FROM match_pairs ORDER BY a, b`],
     ['full-links.tsv', `SELECT source_record_id, role, entity_id, method, match_weight FROM record_links ORDER BY 1, 2`],
     ['full-review.tsv', `SELECT mention_a, mention_b, weight, reason FROM review_queue WHERE status = 'open' ORDER BY 1, 2`],
   ]);
-  return {
-    persons,
-    seed,
-    batch,
-    total: parts.total,
-    loaded,
-    second: parts.second,
-    fullS,
-    fullCpu,
-    full: full.counts,
-  };
+  return { ...world, fullS, fullCpu, full: full.counts };
 }
 
 /** Loads the held-out batch, runs the incremental resolve, scores, verifies and records. */
@@ -417,7 +419,7 @@ async function once(): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lt-bench-resolve-'));
   const { database, kind, close } = await open();
   try {
-    await incremental(database, kind, dir, await prepare(database, kind, dir));
+    await incremental(database, kind, dir, await fullResolve(database, await loadWorld(database, kind, dir)));
   } finally {
     await close();
     fs.rmSync(dir, { recursive: true, force: true });
@@ -434,36 +436,53 @@ async function kept(name: string): Promise<void> {
     throw new Error('RESOLVE_BENCH_DB must match lt_bench_resolve_[a-z0-9_]+');
   const dir = path.join(os.tmpdir(), name);
   const stateFile = path.join(dir, 'state.json');
+  const loadedFile = path.join(dir, 'loaded.json');
   const exists = await admin(
     baseUrl,
     async (c) => (await c.query('SELECT 1 FROM pg_database WHERE datname = $1', [name])).rowCount,
   );
-  let state =
-    exists && fs.existsSync(stateFile)
-      ? (JSON.parse(fs.readFileSync(stateFile, 'utf8')) as Prepared)
-      : null;
-  if (state && (state.persons !== persons || state.seed !== seed || state.batch !== batch))
+  const read = <T>(file: string) =>
+    exists && fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, 'utf8')) as T) : null;
+  let state = read<Prepared>(stateFile);
+  const world = state ?? read<Loaded>(loadedFile);
+  if (world && (world.persons !== persons || world.seed !== seed || world.batch !== batch))
     throw new Error(
-      `${name} holds ${state.persons} persons, seed ${state.seed}, batch ${state.batch}: pass those or use another name`,
+      `${name} holds ${world.persons} persons, seed ${world.seed}, batch ${world.batch}: pass those or use another name`,
     );
+  // Planner statistics and visibility map as a long-lived database would have them.
+  const vacuum = () => admin(urlOf(name), (c) => c.query('VACUUM ANALYZE'));
   if (state)
     console.log(
       `reusing ${name}: ${state.persons} persons, ${state.total} records, ${state.loaded} resolved by a full run in ${state.fullS.toFixed(1)} s`,
     );
   else {
-    // Absent, or left half-built by an interrupted first run: built again from scratch.
-    await dropDb(name);
-    fs.rmSync(dir, { recursive: true, force: true });
-    fs.mkdirSync(dir, { recursive: true });
-    await admin(baseUrl, (c) => c.query(`CREATE DATABASE ${name}`));
+    let loaded = world;
+    if (loaded) console.log(`reusing ${name}: ${loaded.total} records, ${loaded.loaded} loaded, not resolved yet`);
+    else {
+      // Absent, or left half-loaded by an interrupted first run: built again from scratch.
+      await dropDb(name);
+      fs.rmSync(dir, { recursive: true, force: true });
+      fs.mkdirSync(dir, { recursive: true });
+      await admin(baseUrl, (c) => c.query(`CREATE DATABASE ${name}`));
+      const database = await openNamed(name);
+      try {
+        loaded = await loadWorld(database, 'postgres', dir);
+      } finally {
+        await database.close();
+      }
+      await vacuum();
+      // A full resolve that dies (out of memory, say) rolls back to this point: the next
+      // invocation resolves the loaded world again instead of loading it again.
+      fs.writeFileSync(loadedFile, JSON.stringify(loaded));
+    }
+    if (loadOnly) return;
     const database = await openNamed(name);
     try {
-      state = await prepare(database, 'postgres', dir);
+      state = await fullResolve(database, loaded);
     } finally {
       await database.close();
     }
-    // Planner statistics and visibility map as a long-lived database would have them.
-    await admin(urlOf(name), (c) => c.query('VACUUM ANALYZE'));
+    await vacuum();
     fs.writeFileSync(stateFile, JSON.stringify(state));
   }
   const copy = `${name}_inc`;
