@@ -29,8 +29,10 @@ export const BLOCK_CAP = DEFAULT_BLOCKING.maxBlockSize;
  * 6: the household rule (match/model.ts): a pair whose given names and dates of birth both
  *    differ is held below the review bar, so stored pairs and review items change; clustering's
  *    pair floor is counted from the model's prior (match/cluster.ts).
+ * 7: the two rules on the date of birth and an initial replaced by birth_date_name_phonetic
+ *    (the date with either name's sound, or with both initials).
  */
-export const BLOCKING_VERSION = 6;
+export const BLOCKING_VERSION = 7;
 
 type KeyFn = (s: RecordStore, i: number) => string[];
 
@@ -75,8 +77,13 @@ export const STABLE_KEYS: Readonly<Record<string, KeyFn>> = {
     const fn = f(s, i);
     return gn && fn ? fn.dm.map((code) => `${nicknameCanonical(gn.tokens[0]!)}|${code}`) : [];
   },
-  birth_date_given_initial: (s, i) => key2(dobKey(s, i), g(s, i)?.key[0]),
-  birth_date_family_initial: (s, i) => key2(dobKey(s, i), f(s, i)?.key[0]),
+  birth_date_name_phonetic: (s, i) => {
+    const d = dobKey(s, i);
+    const gn = g(s, i);
+    const fn = f(s, i);
+    const [x, y] = [gn?.key[0], fn?.key[0]].sort();
+    return [...key2(d, gn?.meta1), ...(fn?.meta1 === gn?.meta1 ? [] : key2(d, fn?.meta1)), ...key3(d, x, y)];
+  },
   given_family_initial_birth_year: (s, i) => key3(g(s, i)?.fold, f(s, i)?.key[0], dob(s, i)?.year),
   given_family_initial_birth_day: (s, i) => {
     const d = dob(s, i);

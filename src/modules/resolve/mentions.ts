@@ -145,16 +145,40 @@ function pageSql(spec: TableSpec, filter: MentionFilter): string {
     ORDER BY ${key} LIMIT ${PAGE}`;
 }
 
+/**
+ * Columns whose values repeat across many records (names, dates, countries, places, schools):
+ * each distinct value is kept once for the whole load. The driver makes a new string for every
+ * field of every row, and a full run holds every record until it ends (at a million persons,
+ * six and a half million records). Numbers and identifiers, nearly unique, are left as read.
+ */
+const SHARED_COLUMNS = [
+  'source', 'given', 'middle', 'family', 'birth', 'sex', 'citizenship', 'birth_country', 'passport_country',
+  'city', 'state', 'postal', 'employer', 'employer_org', 'school_code', 'school_name', 'dso_name',
+] as const;
+
 /** Every mention the filter selects, in record order; progress after each page. */
 export async function loadMentions(tx: Tx, filter: MentionFilter, onPage?: (rows: number) => void): Promise<Mentions> {
   const out: Mentions = { persons: [], orgs: [] };
+  const seen = new Map<string, string>();
+  const share = (row: Row) => {
+    for (const c of SHARED_COLUMNS) {
+      const v = row[c];
+      if (v === undefined || v === null) continue;
+      const kept = seen.get(v);
+      if (kept === undefined) seen.set(v, v);
+      else row[c] = kept;
+    }
+  };
   const tables = await tablesFor(tx, filter);
   for (const spec of tables) {
     const param = filter.kind === 'records' ? [filter.recordIds] : filter.kind === 'batches' ? [filter.batchIds] : [];
     let after = '0';
     for (;;) {
       const rows = await tx.query<Row>(pageSql(spec, filter), [after, ...param]);
-      for (const row of rows) addRow(out, row);
+      for (const row of rows) {
+        share(row);
+        addRow(out, row);
+      }
       onPage?.(rows.length);
       if (rows.length < PAGE) break;
       after = rows[rows.length - 1]!['srid']!;

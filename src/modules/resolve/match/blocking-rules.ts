@@ -105,21 +105,24 @@ export const DEFAULT_RULES: readonly BlockingRule[] = [
     },
   },
   {
-    name: 'birth_date_given_initial',
-    fields: ['birth_date', 'given_name'],
+    // The full date with either name's sound, or with both initials (in either order): a pair
+    // meets when one of its names is misspelt beyond recognition, transliterated or swapped into
+    // the other field while the other sounds the same, or when both are misspelt but begin with
+    // the same letters. It replaced two rules keyed on the date and one initial, whose blocks
+    // fill as the population grows (a date and a letter: 11–50 records each at a million
+    // persons, where they made 90.8M of 128.8M candidate pairs).
+    name: 'birth_date_name_phonetic',
+    fields: ['birth_date'],
     keys(s, i, out) {
-      const g = given(s, i);
       const d = dob(s, i);
-      if (g && d) out.push(key(d.id, g.initial));
-    },
-  },
-  {
-    name: 'birth_date_family_initial',
-    fields: ['birth_date', 'family_name'],
-    keys(s, i, out) {
-      const f = family(s, i);
-      const d = dob(s, i);
-      if (f && d) out.push(key(d.id, f.initial));
+      if (!d) return;
+      const gn = given(s, i);
+      const fn = family(s, i);
+      const g = gn?.meta1 ?? 0;
+      const f = fn?.meta1 ?? 0;
+      if (g > 0) out.push(key(d.id, g));
+      if (f > 0 && f !== g) out.push(key(d.id, f));
+      if (gn && fn) out.push(key(d.id, Math.min(gn.initial, fn.initial), Math.max(gn.initial, fn.initial)));
     },
   },
   {

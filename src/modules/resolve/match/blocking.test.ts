@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { BlockingIndex, DEFAULT_BLOCKING, DEFAULT_RULES, hashKey } from './blocking';
 import { RecordStore } from './store';
-import { plantedWorld } from './testing';
+import { buildRecord, plantedWorld } from './testing';
+import type { MatchRecord } from './types';
 
 /** Plain reference: every rule's blocks by Map, all pairs of blocks within the cap, rule bits OR-ed. */
 function naivePairs(s: RecordStore, maxBlockSize: number, from: number): Map<string, number> {
@@ -72,5 +73,42 @@ describe('BlockingIndex', () => {
       whole.candidates(0).report.map((r) => r.blocks),
     );
     expect(asMap(index.candidates(0).pairs)).toEqual(asMap(whole.candidates(0).pairs));
+  });
+});
+
+describe('birth_date_name_phonetic', () => {
+  const rule = DEFAULT_RULES.findIndex((r) => r.name === 'birth_date_name_phonetic');
+  /** Whether the two records meet under this rule (share one of its keys). */
+  function meet(a: Partial<MatchRecord>, b: Partial<MatchRecord>): boolean {
+    const s = new RecordStore();
+    s.add([buildRecord(a), buildRecord(b)]);
+    const keys = [0, 1].map((i) => {
+      const out: number[] = [];
+      DEFAULT_RULES[rule]!.keys(s, i, out);
+      return new Set(out);
+    });
+    return [...keys[0]!].some((k) => keys[1]!.has(k));
+  }
+  const base = { givenName: 'Maria', familyName: 'Quispe', birthDate: '1980-04-12' };
+
+  it('meets on the date with one name sounding the same, the other unrecognisable', () => {
+    expect(meet(base, { ...base, familyName: 'Kispe' })).toBe(true);
+    expect(meet(base, { ...base, familyName: 'Wuispo' })).toBe(true);
+    expect(meet(base, { ...base, givenName: 'Xenia' })).toBe(true);
+  });
+
+  it('meets when the names are swapped between the fields', () => {
+    expect(meet(base, { ...base, givenName: 'Quispe', familyName: 'Maria' })).toBe(true);
+    // The family name, swapped and misspelt, still meets through the given name's sound.
+    expect(meet(base, { ...base, givenName: 'Kuispe', familyName: 'Mariah' })).toBe(true);
+  });
+
+  it('meets when both names are misspelt but keep their initials', () => {
+    expect(meet(base, { ...base, givenName: 'Mxria', familyName: 'Qvzpe' })).toBe(true);
+  });
+
+  it('keeps apart a shared date and initial alone (the blocks the rules it replaced made)', () => {
+    expect(meet(base, { ...base, givenName: 'Miguel', familyName: 'Torres' })).toBe(false);
+    expect(meet(base, { ...base, birthDate: '1980-04-13' })).toBe(false);
   });
 });

@@ -93,7 +93,7 @@ describe('blocking', () => {
       .filter((_, r) => (pairs.rules[0]! & (1 << r)) !== 0)
       .map((r) => r.name);
     expect(names).toContain('name_pair_phonetic');
-    expect(names).toContain('birth_date_given_initial');
+    expect(names).toContain('birth_date_name_phonetic');
   });
 });
 
