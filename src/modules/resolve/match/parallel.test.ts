@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { scorePairs, trainModel } from './index';
 import { generateCandidates, resolveRecords } from './pipeline';
-import { resolveRecordsParallel, scoreParallel } from './parallel';
+import { MatchWorker, resolveRecordsParallel, scoreParallel } from './parallel';
+import { COMPARISONS } from './comparisons';
+import { computeRows } from './rows';
 import { RecordStore } from './store';
 import { plantedWorld } from './testing';
 import { candidateRows, trainOnStore } from './train';
@@ -20,6 +22,23 @@ function withIdentifiers(records: MatchRecord[]): MatchRecord[] {
 }
 
 describe('parallel resolution', () => {
+  it('builds the worker store from records sent in slices, in the same positions', async () => {
+    const { records } = plantedWorld(40, 3);
+    const store = new RecordStore();
+    store.add(records);
+    const n = records.length;
+    const a = Int32Array.from({ length: n - 1 }, (_, k) => k);
+    const b = Int32Array.from({ length: n - 1 }, (_, k) => n - 1 - (k % (n - 1)));
+    const worker = new MatchWorker(records, undefined, 7);
+    try {
+      const levels = await worker.rows(COMPARISONS, a, b);
+      expect(n).toBeGreaterThan(7 * 3);
+      expect(Array.from(levels)).toEqual(Array.from(computeRows(store, COMPARISONS, a, b, a.length).levels));
+    } finally {
+      await worker.terminate();
+    }
+  }, 30_000);
+
   it('gives exactly the sequential result with the comparisons split across a worker', async () => {
     const { records } = plantedWorld(100, 5);
     const seq = resolveRecords(records);

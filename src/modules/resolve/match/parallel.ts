@@ -135,6 +135,9 @@ function startTraining(
   return done;
 }
 
+/** Records per message to a matching worker (see MatchWorker.load). */
+const LOAD_SLICE = 50_000;
+
 /**
  * A worker holding its own copy of the store; jobs are answered in order, several may wait.
  * `entry` is the worker's module: rows-worker.ts, or one that answers more kinds of job (its
@@ -142,28 +145,43 @@ function startTraining(
  */
 export class MatchWorker {
   protected readonly client: WorkerClient<object, object>;
+  /** Settles when the worker's store holds every record; every job waits for it. */
+  protected readonly loaded: Promise<void>;
 
-  constructor(records: readonly MatchRecord[], entry = new URL('./rows-worker.ts', import.meta.url)) {
+  constructor(records: readonly MatchRecord[], entry = new URL('./rows-worker.ts', import.meta.url), slice = LOAD_SLICE) {
     // A larger young generation: the worker's store building allocates heavily and short-lived,
     // and the default small nursery spends a large share of the time in scavenges.
     const worker = startTsWorker(entry, null, { maxYoungGenerationSizeMb: 192 });
     this.client = new WorkerClient(worker, 'comparison');
-    // Answered before any later request (in order); a failure reaches those.
-    void this.client.request({ load: records });
+    this.loaded = this.load(records, slice);
+    this.loaded.catch(() => undefined);
+  }
+
+  /**
+   * Sends the records a slice at a time, each once the last is in the worker's store. Sent at
+   * once, a million persons' records were copied whole (their serialized form here, the copy
+   * there) beside the store being built: several gigabytes more at the run's busiest moment.
+   */
+  private async load(records: readonly MatchRecord[], slice: number): Promise<void> {
+    for (let k = 0; k === 0 || k < records.length; k += slice)
+      await this.client.request({ load: records.slice(k, k + slice) });
   }
 
   /** Comparison levels of pairs (a[k], b[k]) over `defs`, computed on the worker. */
   async rows(defs: readonly ComparisonDef[], a: Int32Array, b: Int32Array): Promise<Uint8Array> {
+    await this.loaded;
     return ((await this.client.request({ defs: defs.map((d) => d.name), a, b })) as MatchReply).levels!;
   }
 
   /** The worker's share of a job in shared memory: resolves when nothing is left to claim. */
   async claim(defs: readonly ComparisonDef[], job: SharedRowsJob): Promise<void> {
+    await this.loaded;
     await this.client.request({ defs: defs.map((d) => d.name), shared: job });
   }
 
   /** The worker's share of a scoring job: resolves with the contradictions it found. */
   async score(job: SharedScoreJob): Promise<[number, string[]][]> {
+    await this.loaded;
     return ((await this.client.request({ score: job })) as MatchReply).conflicts!;
   }
 

@@ -6,7 +6,8 @@ import { RecordStore } from './store';
 import type { MatchRecord } from './types';
 
 /**
- * What a matching worker (see parallel.ts) is asked: first, to build its store from records;
+ * What a matching worker (see parallel.ts) is asked: first, to build its store from records
+ * (sent in slices, each appended);
  * then rows of its own pairs (answered with them), or a share of a job in shared memory: rows
  * (answered when none is left) or scores (answered with the contradictions found).
  */
@@ -25,7 +26,7 @@ const byName = (names: string[]) => names.map((name) => COMPARISONS.find((d) => 
 
 /**
  * A matching worker's store and the jobs it answers over it. The records come with the first
- * request, not as workerData: a worker holds its workerData to its end, and the records (several
+ * requests, not as workerData: a worker holds its workerData to its end, and the records (several
  * gigabytes at 300,000 persons) are not needed once the store is built.
  */
 export class MatchJobs {
@@ -38,8 +39,7 @@ export class MatchJobs {
 
   answer(job: MatchJob): { reply: MatchReply; transfer?: readonly TransferListItem[] } {
     if ('load' in job) {
-      this.built = new RecordStore();
-      this.built.add(job.load);
+      (this.built ??= new RecordStore()).add(job.load);
       return { reply: { levels: null } };
     }
     const store = this.store;
