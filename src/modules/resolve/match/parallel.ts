@@ -158,13 +158,18 @@ export class MatchWorker {
   }
 
   /**
-   * Sends the records a slice at a time, each once the last is in the worker's store. Sent at
-   * once, a million persons' records were copied whole (their serialized form here, the copy
-   * there) beside the store being built: several gigabytes more at the run's busiest moment.
+   * Sends the records as slices, all at once: the worker copies in one slice at a time and adds
+   * it to its store, so it never holds more than one slice's records beside the store. Sent as
+   * one message, a million persons' records were all copied into the worker, several gigabytes
+   * beside the store being built at the run's busiest moment. (Sending each slice only once the
+   * last was in the store bounded this thread's serialized copies too, but starved the worker
+   * while this thread blocked without yielding.)
    */
   private async load(records: readonly MatchRecord[], slice: number): Promise<void> {
+    const sent: Promise<unknown>[] = [];
     for (let k = 0; k === 0 || k < records.length; k += slice)
-      await this.client.request({ load: records.slice(k, k + slice) });
+      sent.push(this.client.request({ load: records.slice(k, k + slice) }));
+    await Promise.all(sent);
   }
 
   /** Comparison levels of pairs (a[k], b[k]) over `defs`, computed on the worker. */
