@@ -238,8 +238,7 @@ export class PersonWorker extends MatchWorker {
   async cluster(model: Model, job: SetClusterJob): Promise<PersonClusters> {
     const e = job.edges;
     const transfer = [e.a, e.b, e.weight, e.proven, e.conflicted, ...(job.kept ? [job.kept] : [])].map((x) => x.buffer as ArrayBuffer);
-    await this.loaded;
-    return ((await this.client.request({ cluster: { model, job } }, transfer)) as { clusters: PersonClusters }).clusters;
+    return ((await this.ask({ cluster: { model, job } }, transfer)) as { clusters: PersonClusters }).clusters;
   }
 }
 

@@ -1,3 +1,4 @@
+import type { TransferListItem } from 'node:worker_threads';
 import { startTsWorker, WorkerClient } from '../../../shared/worker-thread';
 import { DEFAULT_BLOCKING, DEFAULT_RULES } from './blocking';
 import type { Model } from './model';
@@ -141,12 +142,12 @@ const LOAD_SLICE = 50_000;
 /**
  * A worker holding its own copy of the store; jobs are answered in order, several may wait.
  * `entry` is the worker's module: rows-worker.ts, or one that answers more kinds of job (its
- * owner sends them through `client`) and answers the others with MatchJobs.
+ * owner sends them through `ask`) and answers the others with MatchJobs.
  */
 export class MatchWorker {
-  protected readonly client: WorkerClient<object, object>;
-  /** Settles when the worker's store holds every record; every job waits for it. */
-  protected readonly loaded: Promise<void>;
+  private readonly client: WorkerClient<object, object>;
+  /** Settles when the worker's store holds every record; every job waits for it (ask). */
+  private readonly loaded: Promise<void>;
 
   constructor(records: readonly MatchRecord[], entry = new URL('./rows-worker.ts', import.meta.url), slice = LOAD_SLICE) {
     // A larger young generation: the worker's store building allocates heavily and short-lived,
@@ -172,22 +173,25 @@ export class MatchWorker {
     await Promise.all(sent);
   }
 
+  /** A job for the worker once its store holds every record (a slice that failed fails it). */
+  protected async ask(message: object, transfer?: readonly TransferListItem[]): Promise<object> {
+    await this.loaded;
+    return this.client.request(message, transfer);
+  }
+
   /** Comparison levels of pairs (a[k], b[k]) over `defs`, computed on the worker. */
   async rows(defs: readonly ComparisonDef[], a: Int32Array, b: Int32Array): Promise<Uint8Array> {
-    await this.loaded;
-    return ((await this.client.request({ defs: defs.map((d) => d.name), a, b })) as MatchReply).levels!;
+    return ((await this.ask({ defs: defs.map((d) => d.name), a, b })) as MatchReply).levels!;
   }
 
   /** The worker's share of a job in shared memory: resolves when nothing is left to claim. */
   async claim(defs: readonly ComparisonDef[], job: SharedRowsJob): Promise<void> {
-    await this.loaded;
-    await this.client.request({ defs: defs.map((d) => d.name), shared: job });
+    await this.ask({ defs: defs.map((d) => d.name), shared: job });
   }
 
   /** The worker's share of a scoring job: resolves with the contradictions it found. */
   async score(job: SharedScoreJob): Promise<[number, string[]][]> {
-    await this.loaded;
-    return ((await this.client.request({ score: job })) as MatchReply).conflicts!;
+    return ((await this.ask({ score: job })) as MatchReply).conflicts!;
   }
 
   terminate(): Promise<void> {
