@@ -5,9 +5,9 @@ import { keptApart } from './index-match';
 import type { DecisionConstraints } from './constraints';
 import { logit2, type Model } from './match';
 import { clearIndex, writeOversized, writeWholeIndex, type IndexRow } from './match-index.repo';
-import { loadMentions, type Mentions } from './mentions';
+import { loadMentions } from './mentions';
 import { clusterOrgSet, indexedOrg, type IndexedOrg, type OrgSetResult } from './org-engine';
-import { clusterSetOn, PersonSet, PersonWorker, scoreWholeSet, type SetClusters, type WholeSetEdges } from './person-engine';
+import { clusterSetOn, PersonSet, PersonWorker, scoreWholeSet, type SetClusters } from './person-engine';
 import { allLinks, relinkCalls } from './resolve.repo';
 import type { ResolveProgress } from './resolve.types';
 import { replaceReviewItems } from './review.repo';
@@ -38,6 +38,24 @@ export async function fullRun(
   progress: ResolveProgress,
 ): Promise<{ counts: RunCounts; model: Model }> {
   const t0 = Date.now();
+  const matched = await matchAll(tx, given, decisions, progress, t0);
+  // Only the clusters outlive matchAll: the records, the scored pairs and the worker with its
+  // store are released before the links and the review queue are written. At a million persons
+  // they held most of the machine's memory, and PostgreSQL wrote with almost no page cache.
+  const written = await writeResults(tx, matched.persons, matched.orgs, progress, t0);
+  return { counts: { ...matched.counts, ...written }, model: matched.model };
+}
+
+type MatchCounts = Pick<RunCounts, 'mentions' | 'personMentions' | 'representatives' | 'orgMentions' | 'pairsScored' | 'pairsKept' | 'oversizedBlocks'>;
+
+/** Reads, matches and clusters every mention, and rewrites the match index. */
+async function matchAll(
+  tx: Tx,
+  given: Model | null,
+  decisions: readonly DecisionConstraints[],
+  progress: ResolveProgress,
+  t0: number,
+): Promise<{ persons: SetClusters; orgs: OrgSetResult; model: Model; counts: MatchCounts }> {
   let loaded = 0;
   const mentions = await loadMentions(tx, { kind: 'all' }, (n) => (loaded += n));
   progress(`read ${mentions.persons.length} person and ${mentions.orgs.length} organization mentions from ${loaded} fact rows (${secs(t0)})`);
@@ -63,7 +81,16 @@ export async function fullRun(
     step('clustering after that');
     const orgs = clusterOrgSet(orgMentions, decisions);
     progress(`clustered into ${persons.entities.length} persons and ${orgs.entities.length} organizations; wrote the index (${steps.join(', ')}; ${secs(t0)})`);
-    return { counts: await writeResults(tx, mentions, set, scored, persons, orgs, progress, t0), model: scored.model };
+    const counts: MatchCounts = {
+      mentions: mentions.persons.length + mentions.orgs.length,
+      personMentions: mentions.persons.length,
+      representatives: set.size,
+      orgMentions: mentions.orgs.length,
+      pairsScored: scored.pairsScored,
+      pairsKept: scored.edges.length,
+      oversizedBlocks: scored.oversized.size,
+    };
+    return { persons, orgs, model: scored.model, counts };
   } finally {
     await worker.terminate();
   }
@@ -72,14 +99,11 @@ export async function fullRun(
 /** The links, entities, review queue and call links of a full run's clusters. */
 async function writeResults(
   tx: Tx,
-  mentions: Mentions,
-  set: PersonSet,
-  scored: WholeSetEdges,
   persons: SetClusters,
   orgs: OrgSetResult,
   progress: ResolveProgress,
   t0: number,
-): Promise<RunCounts> {
+): Promise<Omit<RunCounts, keyof MatchCounts>> {
   const { steps, step } = stepTimer();
   const old = await allLinks(tx);
   const desired = { links: [...persons.links, ...orgs.links], entities: [...persons.entities, ...orgs.entities] };
@@ -93,17 +117,10 @@ async function writeResults(
   progress(`wrote links: ${stats.linksChanged} changed, ${stats.entitiesCreated} entities created, ${stats.entitiesRetired} retired (${steps.join(', ')}; ${secs(t0)})`);
   return {
     ...stats,
-    mentions: mentions.persons.length + mentions.orgs.length,
-    personMentions: mentions.persons.length,
-    representatives: set.size,
-    orgMentions: mentions.orgs.length,
-    pairsScored: scored.pairsScored,
-    pairsKept: scored.edges.length,
     personEntities: persons.entities.length,
     orgEntities: orgs.entities.length,
     reviewItems: persons.review.length,
     callLinks,
-    oversizedBlocks: scored.oversized.size,
   };
 }
 

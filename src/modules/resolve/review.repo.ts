@@ -57,10 +57,13 @@ async function writeReviewItems(
   // probe): as an anti-join the planner hashed every open item of the queue, 0.5 s of a
   // 10,000-record incremental run at 100,000 persons and growing with the queue, not the batch.
   const probe = scope === null ? '' : ' OFFSET 0';
+  // In key order, the unique index is filled page after page: in random order, a full run's
+  // millions of items each touched a random page of it (6M items: 100 s against 86 s sorted).
   await tx.query(
     `INSERT INTO review_queue (mention_a, mention_b, weight, reason)
      SELECT a, b, weight, reason FROM resolve_review r
      WHERE NOT EXISTS (SELECT 1 FROM review_queue q WHERE q.mention_a = r.a AND q.mention_b = r.b AND q.status = 'open' AND q.weight = r.weight AND q.reason = r.reason${probe})
+     ORDER BY a, b
      ON CONFLICT (mention_a, mention_b) DO UPDATE SET weight = EXCLUDED.weight, reason = EXCLUDED.reason, status = 'open',
        updated_at = CASE WHEN review_queue.status = 'open' AND review_queue.weight = EXCLUDED.weight THEN review_queue.updated_at ELSE now() END`,
   );
