@@ -8,14 +8,18 @@ function escape(v: string | null): string {
   return v.replace(/[\\\n\r\t\b\f\v]/g, (c) => ({ '\\': '\\\\', '\n': '\\n', '\r': '\\r', '\t': '\\t', '\b': '\\b', '\f': '\\f', '\v': '\\v' })[c]!);
 }
 
-async function* chunked(text: string, sizes: number[]): AsyncGenerator<string> {
+/** The text's UTF-8 bytes in chunks of the sizes given (in turn): a character may be split between two. */
+async function* chunked(text: string, sizes: number[]): AsyncGenerator<Uint8Array> {
+  const bytes = Buffer.from(text);
   let at = 0;
-  for (let i = 0; at < text.length; i++) {
+  for (let i = 0; at < bytes.length; i++) {
     const n = sizes[i % sizes.length]!;
-    yield text.slice(at, at + n);
+    yield bytes.subarray(at, at + n);
     at += n;
   }
 }
+
+const bytes = (text: string) => Buffer.from(text);
 
 async function readAll(rows: CopyTextRows, batch: number): Promise<(string | null)[][]> {
   const out: (string | null)[][] = [];
@@ -53,9 +57,9 @@ describe('reading COPY TO STDOUT text', () => {
 
   it('stops its source when closed early', async () => {
     let stopped = false;
-    async function* source(): AsyncGenerator<string> {
+    async function* source(): AsyncGenerator<Uint8Array> {
       try {
-        for (let i = 0; ; i++) yield `${i}\tx\n`;
+        for (let i = 0; ; i++) yield bytes(`${i}\tx\n`);
       } finally {
         stopped = true;
       }
@@ -70,16 +74,16 @@ describe('reading COPY TO STDOUT text', () => {
   it('reads two-field lines as key and text, and refuses any other shape', async () => {
     const rows = new CopyTextRows(
       (async function* () {
-        yield 'p1\ta\x1fb\\tc\n0b7c\t';
-        yield '\n';
+        yield bytes('p1\ta\x1fb\\tc\n0b7c\t');
+        yield bytes('\n');
       })(),
     );
     expect(await rows.nextWith(10, keyAndText)).toEqual([
       { pk: 'p1', r: 'a\x1fb\tc' },
       { pk: '0b7c', r: '' },
     ]);
-    expect(() => keyAndText('one field', 0, 9)).toThrow(/two fields/);
-    expect(() => keyAndText('a\tb\tc', 0, 5)).toThrow(/two fields/);
-    expect(() => keyAndText('\\N\tx', 0, 4)).toThrow(/NULL/);
+    expect(() => keyAndText(bytes('one field'), 0, 9)).toThrow(/two fields/);
+    expect(() => keyAndText(bytes('a\tb\tc'), 0, 5)).toThrow(/two fields/);
+    expect(() => keyAndText(bytes('\\N\tx'), 0, 4)).toThrow(/NULL/);
   });
 });

@@ -31,40 +31,51 @@ export function unescapeCopyField(field: string): string | null {
   return out;
 }
 
-/** The fields of the line text[start, end). */
-function fields(text: string, start: number, end: number): (string | null)[] {
+/** A field's bytes, decoded on their own: a string of its own, not a slice of a chunk that would keep the chunk alive. */
+function field(bytes: Buffer, start: number, end: number): string | null {
+  return unescapeCopyField(bytes.toString('utf8', start, end));
+}
+
+/** The fields of the line bytes[start, end). */
+function fields(bytes: Buffer, start: number, end: number): (string | null)[] {
   const out: (string | null)[] = [];
   for (let at = start; ; ) {
-    let tab = text.indexOf('\t', at);
+    let tab = bytes.indexOf(TAB, at);
     if (tab === -1 || tab > end) tab = end;
-    out.push(unescapeCopyField(text.slice(at, tab)));
+    out.push(field(bytes, at, tab));
     if (tab === end) return out;
     at = tab + 1;
   }
 }
 
+const TAB = 0x09;
+const NEWLINE = 0x0a;
+
 /**
  * A line of exactly two fields as { pk, r } (the status pass's travel rows: a key and one text),
  * without the array `fields` makes. Neither field may be NULL.
  */
-export function keyAndText(text: string, start: number, end: number): { pk: string; r: string } {
-  const tab = text.indexOf('\t', start);
-  if (tab === -1 || tab >= end || text.lastIndexOf('\t', end - 1) !== tab) {
-    throw new Error(`expected two fields: ${text.slice(start, Math.min(end, start + 80))}`);
-  }
-  const pk = unescapeCopyField(text.slice(start, tab));
-  const r = unescapeCopyField(text.slice(tab + 1, end));
-  if (pk === null || r === null) throw new Error(`unexpected NULL: ${text.slice(start, Math.min(end, start + 80))}`);
+export function keyAndText(bytes: Buffer, start: number, end: number): { pk: string; r: string } {
+  const tab = bytes.indexOf(TAB, start);
+  const line = () => bytes.toString('utf8', start, Math.min(end, start + 80));
+  if (tab === -1 || tab >= end || bytes.lastIndexOf(TAB, end - 1) !== tab) throw new Error(`expected two fields: ${line()}`);
+  const pk = field(bytes, start, tab);
+  const r = field(bytes, tab + 1, end);
+  if (pk === null || r === null) throw new Error(`unexpected NULL: ${line()}`);
   return { pk, r };
 }
 
-/** Rows of one COPY's output, handed out in batches. */
+/**
+ * Rows of one COPY's output, handed out in batches. The output is kept as bytes and each field
+ * decoded on its own: fields sliced from decoded text would each keep their whole chunk alive,
+ * and a caller that keeps millions of values (a full resolve) would keep the whole output.
+ */
 export class CopyTextRows {
-  private readonly it: AsyncIterator<string>;
-  private rest = '';
+  private readonly it: AsyncIterator<Uint8Array>;
+  private rest = Buffer.alloc(0);
   private ended = false;
 
-  constructor(chunks: AsyncIterable<string>) {
+  constructor(chunks: AsyncIterable<Uint8Array>) {
     this.it = chunks[Symbol.asyncIterator]();
   }
 
@@ -74,27 +85,27 @@ export class CopyTextRows {
   }
 
   /**
-   * Up to `max` rows, each made by `build` from its line, text[start, end) (no newline); an
+   * Up to `max` rows, each made by `build` from its line, bytes[start, end) (no newline); an
    * empty array once the output has ended.
    */
-  async nextWith<T>(max: number, build: (text: string, start: number, end: number) => T): Promise<T[]> {
+  async nextWith<T>(max: number, build: (bytes: Buffer, start: number, end: number) => T): Promise<T[]> {
     const rows: T[] = [];
     for (;;) {
       let start = 0;
-      for (let nl = this.rest.indexOf('\n'); nl !== -1 && rows.length < max; nl = this.rest.indexOf('\n', start)) {
+      for (let nl = this.rest.indexOf(NEWLINE); nl !== -1 && rows.length < max; nl = this.rest.indexOf(NEWLINE, start)) {
         rows.push(build(this.rest, start, nl));
         start = nl + 1;
       }
-      this.rest = this.rest.slice(start);
+      this.rest = this.rest.subarray(start);
       if (rows.length >= max || this.ended) break;
       const r = await this.it.next();
       if (r.done) this.ended = true;
-      else this.rest += r.value;
+      else this.rest = Buffer.concat([this.rest, r.value]);
     }
     if (this.ended && this.rest.length > 0 && rows.length < max) {
       // A last line without its newline (COPY always ends lines; kept for completeness).
       rows.push(build(this.rest, 0, this.rest.length));
-      this.rest = '';
+      this.rest = Buffer.alloc(0);
     }
     return rows;
   }

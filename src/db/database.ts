@@ -1,6 +1,5 @@
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { StringDecoder } from 'node:string_decoder';
 import { PGlite } from '@electric-sql/pglite';
 import { btree_gin } from '@electric-sql/pglite/contrib/btree_gin';
 import { fuzzystrmatch } from '@electric-sql/pglite/contrib/fuzzystrmatch';
@@ -39,10 +38,11 @@ export interface Tx {
    */
   copyFrom(copySql: string, chunks: AsyncIterable<CopyChunk> | Iterable<CopyChunk>, opts?: { wholeRows?: boolean }): Promise<void>;
   /**
-   * `COPY (query) TO STDOUT` (text format): the output as it arrives, read at the caller's pace.
-   * Stopping early (return or throw) stops the COPY; the transaction goes on.
+   * `COPY (query) TO STDOUT` (text format): the output's bytes as they arrive, read at the
+   * caller's pace (see CopyTextRows). Stopping early (return or throw) stops the COPY; the
+   * transaction goes on.
    */
-  copyTo(copySql: string): AsyncIterable<string>;
+  copyTo(copySql: string): AsyncIterable<Uint8Array>;
 }
 
 export interface Database {
@@ -114,7 +114,7 @@ async function openPGlite(dataDir: string | undefined, command: string): Promise
           copyTo: async function* (copySql) {
             // PGlite writes COPY output to a Blob at /dev/blob, whole.
             const r = await t.query(copySql.replace(/TO\s+STDOUT\s*$/i, "TO '/dev/blob'"));
-            if (r.blob) yield await r.blob.text();
+            if (r.blob) yield new Uint8Array(await r.blob.arrayBuffer());
           },
         });
       });
@@ -172,12 +172,12 @@ async function openPostgres(url: string, max: number): Promise<Database> {
 }
 
 /**
- * A COPY TO STDOUT on `client`, decoded as UTF-8 chunk by chunk, inside a savepoint. If the
+ * A COPY TO STDOUT on `client`, its bytes chunk by chunk, inside a savepoint. If the
  * reader stops before the end, the server is asked to cancel the COPY (from a connection of its
  * own, as a cancel must be), what it still sends is dropped until the COPY has ended or failed,
  * and the savepoint is rolled back: the transaction goes on.
  */
-async function* copyOut(client: pg.PoolClient, copySql: string, url: string): AsyncGenerator<string> {
+async function* copyOut(client: pg.PoolClient, copySql: string, url: string): AsyncGenerator<Uint8Array> {
   const [{ pid }] = (await client.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')).rows as [{ pid: number }];
   await client.query('SAVEPOINT copy_out');
   const stream = client.query(copyToStream(copySql));
@@ -187,13 +187,10 @@ async function* copyOut(client: pg.PoolClient, copySql: string, url: string): As
     stream.once('end', resolve);
     stream.once('error', () => resolve());
   });
-  const decoder = new StringDecoder('utf8');
   let ended = false;
   try {
-    for await (const chunk of stream.iterator({ destroyOnReturn: false })) yield decoder.write(chunk as Buffer);
+    for await (const chunk of stream.iterator({ destroyOnReturn: false })) yield chunk as Buffer;
     ended = true;
-    const tail = decoder.end();
-    if (tail) yield tail;
   } finally {
     if (ended) await client.query('RELEASE SAVEPOINT copy_out');
     else {

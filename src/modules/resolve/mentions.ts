@@ -1,3 +1,4 @@
+import { CopyTextRows } from '../../db/copy-out';
 import type { Tx } from '../../db/database';
 import type { Identifier, MatchRecord } from './match';
 import { keys } from './keys';
@@ -129,20 +130,56 @@ const TABLES: readonly TableSpec[] = [
 const PAGE = 20_000;
 const LATEST = `NOT EXISTS (SELECT 1 FROM source_records n WHERE n.source = r.source AND n.record_id = r.record_id AND n.version > r.version)`;
 
-function pageSql(spec: TableSpec, filter: MentionFilter): string {
+function selectSql(spec: TableSpec): string {
   const cols = Object.entries(spec.cols).map(([alias, expr]) => `${expr} AS ${alias}`).join(', ');
-  const where =
-    filter.kind === 'records'
-      ? `t.source_record_id = ANY(${keys('$2', 'bigint')})`
-      : filter.kind === 'batches'
-        ? `r.batch_id = ANY($2::uuid[]) AND ${LATEST}`
-        : LATEST;
-  // A batch filter drives from the batch's records; the others walk the fact table.
-  const key = filter.kind === 'batches' ? 'r.id' : 't.source_record_id';
   return `SELECT t.source_record_id::text AS srid, r.source, r.record_id, ${cols}
-    FROM ${spec.table} t JOIN source_records r ON r.id = t.source_record_id
-    WHERE ${key} > $1 AND ${where}
-    ORDER BY ${key} LIMIT ${PAGE}`;
+    FROM ${spec.table} t JOIN source_records r ON r.id = t.source_record_id`;
+}
+
+function pageSql(spec: TableSpec, filter: Exclude<MentionFilter, { kind: 'all' }>): string {
+  const where = filter.kind === 'records' ? `t.source_record_id = ANY(${keys('$2', 'bigint')})` : `r.batch_id = ANY($2::uuid[]) AND ${LATEST}`;
+  // A batch filter drives from the batch's records; a record filter walks the fact table.
+  const key = filter.kind === 'batches' ? 'r.id' : 't.source_record_id';
+  return `${selectSql(spec)} WHERE ${key} > $1 AND ${where} ORDER BY ${key} LIMIT ${PAGE}`;
+}
+
+/** The output columns of selectSql, in order. */
+const columnsOf = (spec: TableSpec) => ['srid', 'source', 'record_id', ...Object.keys(spec.cols)];
+
+/**
+ * Every row of one fact table (latest versions), in record order: one COPY, which the server
+ * writes while this thread reads (paged queries left each side idle while the other worked:
+ * at a million persons, 196 s to read 6.2M fact rows).
+ */
+async function* wholeTable(tx: Tx, spec: TableSpec): AsyncGenerator<Row[]> {
+  const columns = columnsOf(spec);
+  const copy = new CopyTextRows(tx.copyTo(`COPY (${selectSql(spec)} WHERE ${LATEST} ORDER BY t.source_record_id) TO STDOUT`));
+  try {
+    for (let rows = await copy.next(PAGE); rows.length > 0; rows = await copy.next(PAGE)) {
+      yield rows.map((fields) => {
+        const row: Row = {};
+        for (let i = 0; i < columns.length; i++) row[columns[i]!] = fields[i] ?? null;
+        return row;
+      });
+    }
+  } finally {
+    await copy.close();
+  }
+}
+
+/** The rows of one fact table that the filter selects, a page at a time. */
+async function* pages(tx: Tx, spec: TableSpec, filter: MentionFilter): AsyncGenerator<Row[]> {
+  if (filter.kind === 'all') {
+    yield* wholeTable(tx, spec);
+    return;
+  }
+  const param = filter.kind === 'records' ? filter.recordIds : filter.batchIds;
+  for (let after = '0'; ; ) {
+    const rows = await tx.query<Row>(pageSql(spec, filter), [after, param]);
+    yield rows;
+    if (rows.length < PAGE) return;
+    after = rows[rows.length - 1]!['srid']!;
+  }
 }
 
 /**
@@ -171,17 +208,12 @@ export async function loadMentions(tx: Tx, filter: MentionFilter, onPage?: (rows
   };
   const tables = await tablesFor(tx, filter);
   for (const spec of tables) {
-    const param = filter.kind === 'records' ? [filter.recordIds] : filter.kind === 'batches' ? [filter.batchIds] : [];
-    let after = '0';
-    for (;;) {
-      const rows = await tx.query<Row>(pageSql(spec, filter), [after, ...param]);
+    for await (const rows of pages(tx, spec, filter)) {
       for (const row of rows) {
         share(row);
         addRow(out, row);
       }
       onPage?.(rows.length);
-      if (rows.length < PAGE) break;
-      after = rows[rows.length - 1]!['srid']!;
     }
   }
   return out;
