@@ -3,7 +3,7 @@ import { scorePairs, trainModel } from './index';
 import { generateCandidates, resolveRecords } from './pipeline';
 import { MatchWorker, resolveRecordsParallel, scoreParallel } from './parallel';
 import { COMPARISONS } from './comparisons';
-import { computeRows } from './rows';
+import { computeRows, sharedRowsJob } from './rows';
 import { RecordStore } from './store';
 import { plantedWorld } from './testing';
 import { candidateRows, trainOnStore } from './train';
@@ -34,6 +34,29 @@ describe('parallel resolution', () => {
       const levels = await worker.rows(COMPARISONS, a, b);
       expect(n).toBeGreaterThan(7 * 3);
       expect(Array.from(levels)).toEqual(Array.from(computeRows(store, COMPARISONS, a, b, a.length).levels));
+    } finally {
+      await worker.terminate();
+    }
+  }, 30_000);
+
+  it('starts a job at once, while this thread works without yielding', async () => {
+    const { records } = plantedWorld(40, 3);
+    const n = 20_000;
+    const a = Int32Array.from({ length: n }, (_, k) => k % records.length);
+    const b = Int32Array.from({ length: n }, (_, k) => (k * 7 + 1) % records.length);
+    const worker = new MatchWorker(records, undefined, 7);
+    try {
+      const job = sharedRowsJob(COMPARISONS.length, a, b);
+      const theirs = worker.claim(COMPARISONS, job);
+      // This thread does not yield (as it does not while it blocks or compares its share): the
+      // worker can only have claimed the whole job if the job was posted before.
+      const until = Date.now() + 20_000;
+      while (Atomics.load(job.next, 0) < n && Date.now() < until);
+      expect(Atomics.load(job.next, 0)).toBeGreaterThanOrEqual(n);
+      await theirs;
+      const store = new RecordStore();
+      store.add(records);
+      expect(Array.from(job.levels)).toEqual(Array.from(computeRows(store, COMPARISONS, a, b, n).levels));
     } finally {
       await worker.terminate();
     }

@@ -146,36 +146,33 @@ const LOAD_SLICE = 50_000;
  */
 export class MatchWorker {
   private readonly client: WorkerClient<object, object>;
-  /** Settles when the worker's store holds every record; every job waits for it (ask). */
-  private readonly loaded: Promise<void>;
 
   constructor(records: readonly MatchRecord[], entry = new URL('./rows-worker.ts', import.meta.url), slice = LOAD_SLICE) {
     // A larger young generation: the worker's store building allocates heavily and short-lived,
     // and the default small nursery spends a large share of the time in scavenges.
     const worker = startTsWorker(entry, null, { maxYoungGenerationSizeMb: 192 });
     this.client = new WorkerClient(worker, 'comparison');
-    this.loaded = this.load(records, slice);
-    this.loaded.catch(() => undefined);
+    this.load(records, slice);
   }
 
   /**
    * Sends the records as slices, all at once: the worker copies in one slice at a time and adds
    * it to its store, so it never holds more than one slice's records beside the store. Sent as
    * one message, a million persons' records were all copied into the worker, several gigabytes
-   * beside the store being built at the run's busiest moment. (Sending each slice only once the
-   * last was in the store bounded this thread's serialized copies too, but starved the worker
-   * while this thread blocked without yielding.)
+   * beside the store being built at the run's busiest moment. A slice that fails ends the
+   * worker, and with it every job (see WorkerClient).
    */
-  private async load(records: readonly MatchRecord[], slice: number): Promise<void> {
-    const sent: Promise<unknown>[] = [];
-    for (let k = 0; k === 0 || k < records.length; k += slice)
-      sent.push(this.client.request({ load: records.slice(k, k + slice) }));
-    await Promise.all(sent);
+  private load(records: readonly MatchRecord[], slice: number): void {
+    for (let k = 0; k === 0 || k < records.length; k += slice) void this.client.request({ load: records.slice(k, k + slice) });
   }
 
-  /** A job for the worker once its store holds every record (a slice that failed fails it). */
-  protected async ask(message: object, transfer?: readonly TransferListItem[]): Promise<object> {
-    await this.loaded;
+  /**
+   * A job for the worker, posted now: the worker answers in order, so it runs once the store
+   * holds every slice. Posting must not wait for this thread's event loop (for the slices'
+   * replies, say): the callers go on to work without yielding (blocking, their share of the
+   * comparisons), and a job posted after that work left the worker idle through it.
+   */
+  protected ask(message: object, transfer?: readonly TransferListItem[]): Promise<object> {
     return this.client.request(message, transfer);
   }
 
