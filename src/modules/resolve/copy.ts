@@ -3,7 +3,7 @@ import type { Tx } from '../../db/database';
 /** PostgreSQL COPY text format: tab-separated, \N for NULL, backslash escapes. */
 type Field = string | number | boolean | null | undefined;
 
-function field(v: Field): string {
+export function copyField(v: Field): string {
   if (v === null || v === undefined) return '\\N';
   if (typeof v === 'boolean') return v ? 't' : 'f';
   if (typeof v === 'number') return String(v);
@@ -25,18 +25,32 @@ const CHUNK = 10_000;
  * the server takes a chunk while this thread makes the next.
  */
 export async function copyRows(tx: Tx, table: string, columns: readonly string[], rows: Iterable<readonly Field[]>): Promise<number> {
+  return copyLines(tx, table, columns, lines(rows));
+}
+
+function* lines(rows: Iterable<readonly Field[]>): Generator<string> {
+  for (const r of rows) yield r.map(copyField).join('\t') + '\n';
+}
+
+/**
+ * copyRows with each row given as its line of COPY text, newline included: for millions of rows
+ * of numbers, a line made by concatenation costs a fifth of a row's array and its fields'.
+ */
+export async function copyLines(tx: Tx, table: string, columns: readonly string[], rows: Iterable<string>): Promise<number> {
   let total = 0;
   function* chunks(): Generator<string> {
-    let buf: string[] = [];
-    for (const r of rows) {
-      buf.push(r.map(field).join('\t') + '\n');
+    let buf = '';
+    let n = 0;
+    for (const line of rows) {
+      buf += line;
       total++;
-      if (buf.length === CHUNK) {
-        yield buf.join('');
-        buf = [];
+      if (++n === CHUNK) {
+        yield buf;
+        buf = '';
+        n = 0;
       }
     }
-    if (buf.length > 0) yield buf.join('');
+    if (n > 0) yield buf;
   }
   await tx.copyFrom(`COPY ${table} (${columns.join(', ')}) FROM STDIN`, chunks(), { wholeRows: true });
   return total;

@@ -4,10 +4,10 @@ import { collapse } from './collapse';
 import { keptApart } from './index-match';
 import type { DecisionConstraints } from './constraints';
 import { logit2, type Model } from './match';
-import { clearIndex, writeOversized, writeWholeIndex, type IndexRow } from './match-index.repo';
+import { clearIndex, pairLine, writeOversized, writeWholeIndex, type IndexRow } from './match-index.repo';
 import { loadMentions } from './mentions';
 import { clusterOrgSet, indexedOrg, type IndexedOrg, type OrgSetResult } from './org-engine';
-import { clusterSetOn, PersonSet, PersonWorker, scoreWholeSet, type SetClusters } from './person-engine';
+import { clusterSetOn, PersonSet, PersonWorker, scoreWholeSet, type KeptEdges, type SetClusters } from './person-engine';
 import { allLinks, relinkCalls } from './resolve.repo';
 import type { ResolveProgress } from './resolve.types';
 import { replaceReviewItems } from './review.repo';
@@ -74,7 +74,11 @@ async function matchAll(
     clustering.catch(() => undefined);
     const { steps, step } = stepTimer();
     await clearIndex(tx);
-    await writeWholeIndex(tx, indexRows({ persons: mentions.persons, orgs: orgMentions }, folded, set, scored.oversized), scored.edges);
+    await writeWholeIndex(tx, {
+      mentions: mentionRows({ persons: mentions.persons, orgs: orgMentions }, folded),
+      blocks: blockLines(set, scored.oversized),
+      pairs: pairLines(set, scored.edges),
+    });
     await writeOversized(tx, scored.oversized);
     step('index and pairs, while clustering');
     const persons = await clustering;
@@ -165,6 +169,33 @@ export function indexRows(
     rows.push({ mention: o.mention, recordId: Math.floor(o.mention / 8), role: o.role, kind: 'organization', rep: o.mention, fingerprint: null, blocks: null, org: o });
   }
   return rows;
+}
+
+/** A full run's match_mentions rows, one at a time (their blocks are written by blockLines). */
+function* mentionRows(mentions: { persons: readonly { mention: number; role: string }[]; orgs: readonly IndexedOrg[] }, folded: { repOf: ReadonlyMap<number, number>; fingerprints: ReadonlyMap<number, string> }): Generator<IndexRow> {
+  for (const p of mentions.persons) {
+    const rep = folded.repOf.get(p.mention) ?? p.mention;
+    yield { mention: p.mention, recordId: Math.floor(p.mention / 8), role: p.role, kind: 'person', rep, fingerprint: folded.fingerprints.get(p.mention) ?? null, blocks: null, org: null };
+  }
+  for (const o of mentions.orgs) {
+    yield { mention: o.mention, recordId: Math.floor(o.mention / 8), role: o.role, kind: 'organization', rep: o.mention, fingerprint: null, blocks: null, org: o };
+  }
+}
+
+/** The representatives' block memberships but those of oversized blocks, as match_blocks lines. */
+function* blockLines(set: PersonSet, oversized: ReadonlyMap<number, number>): Generator<string> {
+  const { start, list } = set.allBlocks();
+  for (let i = 0; i < set.size; i++) {
+    const mention = set.reps[i]!.mention;
+    for (let e = start[i]!; e < start[i + 1]!; e++) if (!oversized.has(list[e]!)) yield `${list[e]}\t${mention}\n`;
+  }
+}
+
+/** The kept pairs as match_pairs lines, in mention keys. */
+function* pairLines(set: PersonSet, edges: KeptEdges): Generator<string> {
+  for (let e = 0; e < edges.length; e++) {
+    yield pairLine(set.reps[edges.a[e]!]!.mention, set.reps[edges.b[e]!]!.mention, edges.weight[e]!, edges.proven[e] === 1, edges.conflicts.get(e) ?? []);
+  }
 }
 
 export function matchBitsOf(model: Model): number {

@@ -1,5 +1,5 @@
 import type { Tx } from '../../db/database';
-import { copyRows, textArray, withoutIndexes } from './copy';
+import { copyField, copyLines, copyRows, textArray, withoutIndexes } from './copy';
 import { keys } from './keys';
 import type { IndexedOrg, OrgFields } from './org-engine';
 
@@ -35,25 +35,46 @@ function* blockRows(rows: readonly IndexRow[]): Generator<[number, number]> {
 }
 
 export async function writeMentions(tx: Tx, rows: readonly IndexRow[]): Promise<void> {
+  await writeMentionRows(tx, rows);
+  await copyRows(tx, 'match_blocks', ['block', 'mention'], blockRows(rows));
+}
+
+/** match_mentions rows only (a full run writes the blocks from its columns, writeWholeIndex). */
+async function writeMentionRows(tx: Tx, rows: Iterable<IndexRow>): Promise<void> {
   await copyRows(
     tx,
     'match_mentions',
     ['mention', 'source_record_id', 'role', 'kind', 'rep', 'fingerprint', 'org_key', 'org_code', 'org_dso', 'org_label'],
-    rows.map((r) => [r.mention, r.recordId, r.role, r.kind, r.rep, r.fingerprint, r.org?.key ?? null, r.org?.code ?? null, r.org?.dso ?? null, r.org?.label ?? null]),
+    mentionRows(rows),
   );
-  await copyRows(tx, 'match_blocks', ['block', 'mention'], blockRows(rows));
 }
 
-/** A full run's index (into emptied tables): rows are loaded without the indexes, which are built after. */
-export async function writeWholeIndex(tx: Tx, rows: readonly IndexRow[], pairs: readonly PairRow[]): Promise<void> {
+function* mentionRows(rows: Iterable<IndexRow>): Generator<(string | number | null)[]> {
+  for (const r of rows) yield [r.mention, r.recordId, r.role, r.kind, r.rep, r.fingerprint, r.org?.key ?? null, r.org?.code ?? null, r.org?.dso ?? null, r.org?.label ?? null];
+}
+
+/**
+ * A full run's index (into emptied tables), streamed: the mentions (their rows' `blocks` are not
+ * read), the block memberships and the pairs as lines of COPY text (see copyLines), so that
+ * tens of millions of rows are never objects at once. Loaded without the indexes, built after.
+ */
+export async function writeWholeIndex(tx: Tx, index: { mentions: Iterable<IndexRow>; blocks: Iterable<string>; pairs: Iterable<string> }): Promise<void> {
   await withoutIndexes(tx, ['match_mentions', 'match_blocks', 'match_pairs'], async () => {
-    await writeMentions(tx, rows);
-    await writePairs(tx, pairs);
+    await writeMentionRows(tx, index.mentions);
+    await copyLines(tx, 'match_blocks', ['block', 'mention'], index.blocks);
+    await copyLines(tx, 'match_pairs', PAIR_COLUMNS, index.pairs);
   });
 }
 
+const PAIR_COLUMNS = ['a', 'b', 'weight', 'proven', 'conflicts'];
+
+/** A match_pairs line (see writeWholeIndex). */
+export function pairLine(a: number, b: number, weight: number, proven: boolean, conflicts: readonly string[]): string {
+  return `${a}\t${b}\t${weight}\t${proven ? 't' : 'f'}\t${conflicts.length === 0 ? '{}' : copyField(textArray(conflicts))}\n`;
+}
+
 export async function writePairs(tx: Tx, rows: readonly PairRow[]): Promise<void> {
-  await copyRows(tx, 'match_pairs', ['a', 'b', 'weight', 'proven', 'conflicts'], pairRows(rows));
+  await copyRows(tx, 'match_pairs', PAIR_COLUMNS, pairRows(rows));
 }
 
 function* pairRows(rows: readonly PairRow[]): Generator<[number, number, number, boolean, string]> {

@@ -112,7 +112,19 @@ export function scoreEdges(set: PersonSet, model: Model, opts: EdgeOptions = {})
   return { edges: keptEdges(set, model, scorePairs(model, set.store, pairs)), pairsScored: pairs.length, oversized };
 }
 
-export interface WholeSetEdges extends EdgeResult {
+/**
+ * A whole set's scored pairs at or above the review bar, as columns in set positions (a < b),
+ * with the contradictions by edge index: no object per pair (at a million persons, 20.8M pair
+ * objects held over 1.5 GB through the index writes).
+ */
+export interface KeptEdges extends EdgeList {
+  conflicts: Map<number, string[]>;
+}
+
+export interface WholeSetEdges {
+  edges: KeptEdges;
+  pairsScored: number;
+  oversized: Map<number, number>;
   model: Model;
   /** Wall milliseconds per stage. */
   timings: Record<string, number>;
@@ -131,8 +143,39 @@ export async function scoreWholeSet(set: PersonSet, model: Model | null, train: 
     return found.pairs;
   };
   const done = await scoreParallel(set.store, set.records, block, model ? { model } : { train }, worker);
-  const edges = keptEdges(set, done.model, done.scored);
+  const edges = keptColumns(done.model, done.scored);
   return { edges, pairsScored: done.pairs.length, oversized, model: done.model, timings: done.timings };
+}
+
+/** keptEdges as columns: the scored pairs are in set positions already, a < b. */
+function keptColumns(model: Model, scored: ScoreResult): KeptEdges {
+  const reviewBits = logit2(model.thresholds.review);
+  let n = 0;
+  for (let k = 0; k < scored.length; k++) if (scored.weight[k]! >= reviewBits) n++;
+  const edges: KeptEdges = {
+    a: new Int32Array(n),
+    b: new Int32Array(n),
+    weight: new Float64Array(n),
+    proven: new Uint8Array(n),
+    conflicted: new Uint8Array(n),
+    length: n,
+    conflicts: new Map(),
+  };
+  const proven = new Set(scored.proven);
+  for (let k = 0, e = 0; k < scored.length; k++) {
+    if (scored.weight[k]! < reviewBits) continue;
+    edges.a[e] = Math.min(scored.a[k]!, scored.b[k]!);
+    edges.b[e] = Math.max(scored.a[k]!, scored.b[k]!);
+    edges.weight[e] = scored.weight[k]!;
+    edges.proven[e] = proven.has(k) ? 1 : 0;
+    const found = scored.conflicts.get(k);
+    if (found && found.length > 0) {
+      edges.conflicted[e] = 1;
+      edges.conflicts.set(e, found);
+    }
+    e++;
+  }
+  return edges;
 }
 
 // Shared by every edge without a contradiction (most of millions): frozen, so a push would throw.
@@ -177,7 +220,8 @@ export type SetClusterJob = Omit<PersonClusterJob, 'weightOf' | 'identifierConfl
 export interface SetClusterInput {
   set: PersonSet;
   model: Model;
-  edges: readonly PairRow[];
+  /** In mention keys, or (a whole set's) as columns in positions. */
+  edges: readonly PairRow[] | KeptEdges;
   decisions: readonly DecisionConstraints[];
   repOf: (mention: number) => number;
   duplicates: ReadonlyMap<number, readonly number[]>;
@@ -217,7 +261,8 @@ function clusterJob({ set, model, edges, decisions, repOf, kept }: SetClusterInp
   }
   return {
     n: set.size,
-    edges: toEdgeList(edges, set),
+    // Columns are copied: the job's are moved to the worker, and the caller still writes these.
+    edges: Array.isArray(edges) ? toEdgeList(edges, set) : copyEdgeList(edges as KeptEdges),
     must,
     cannot,
     thresholds: model.thresholds,
@@ -261,6 +306,10 @@ function toEdgeList(edges: readonly PairRow[], set: PersonSet): EdgeList {
     conflicted[n++] = e.conflicts.length > 0 ? 1 : 0;
   }
   return { a: a.slice(0, n), b: b.slice(0, n), weight: weight.slice(0, n), proven: proven.slice(0, n), conflicted: conflicted.slice(0, n), length: n };
+}
+
+function copyEdgeList(e: EdgeList): EdgeList {
+  return { a: e.a.slice(), b: e.b.slice(), weight: e.weight.slice(), proven: e.proven.slice(), conflicted: e.conflicted.slice(), length: e.length };
 }
 
 function toResults({ set, duplicates, kept = new Map() }: SetClusterInput, c: PersonClusters): SetClusters {
