@@ -1,5 +1,5 @@
 import { nicknameCanonical } from './match/compare/nicknames';
-import { DEFAULT_BLOCKING, DEFAULT_RULES, GrowInt, groupByFirst, NAME_BLOCK_CAP, sharedCopy, sharedInt32, TIGHT_BLOCK_CAP, type BlockingRule, type CandidatePairs, type RecordStore } from './match';
+import { ChunkedInt, DEFAULT_BLOCKING, DEFAULT_RULES, GrowInt, groupByFirst, NAME_BLOCK_CAP, sharedInt32, TIGHT_BLOCK_CAP, type BlockingRule, type CandidatePairs, type RecordStore } from './match';
 
 /**
  * Blocking as the database run does it. The matching core's rules say which records meet;
@@ -208,9 +208,9 @@ export interface Memberships {
 
 /** Members must be added in ascending position order: the sort is stable. */
 export class MembershipBuilder {
-  private readonly block = new GrowInt();
-  private readonly member = new GrowInt();
-  private readonly rules = new GrowInt();
+  private block = new GrowInt();
+  private member = new GrowInt();
+  private rules = new GrowInt();
 
   /** `rules`: the mask of the rules that made the block (see ruleBlocksOf), 0 when unknown. */
   add(block: number, member: number, rules = 0): void {
@@ -224,6 +224,11 @@ export class MembershipBuilder {
     let block = this.block.view();
     let member = this.member.view();
     let rules = this.rules.view();
+    // Once built, the builder is empty: only the sorted columns are held (the unsorted ones
+    // go after the first pass, not with the builder).
+    this.block = new GrowInt();
+    this.member = new GrowInt();
+    this.rules = new GrowInt();
     for (const shift of [0, 16]) {
       const count = new Int32Array(65537);
       for (let k = 0; k < block.length; k++) count[((block[k]! >>> shift) & 0xffff) + 1]!++;
@@ -290,9 +295,9 @@ export function blockPairs(
   // While stamp[b] === a: the rules of the blocks a and b share.
   const mask = new Int32Array(n);
   const isNew = opts.isNew;
-  const as = new GrowInt();
-  const bs = new GrowInt();
-  const rs = new GrowInt();
+  const as = new ChunkedInt();
+  const bs = new ChunkedInt();
+  const rs = new ChunkedInt();
   let partners = new Int32Array(64);
   for (let a = 0; a < n; a++) {
     let found = 0;
@@ -323,6 +328,7 @@ export function blockPairs(
       rs.push(mask[partners[k]!]!);
     }
   }
-  const rules = new Uint32Array(sharedCopy(rs.view()).buffer);
-  return { pairs: { a: sharedCopy(as.view()), b: sharedCopy(bs.view()), rules, length: as.length }, oversized };
+  const length = as.length;
+  const rules = new Uint32Array(rs.take().buffer);
+  return { pairs: { a: as.take(), b: bs.take(), rules, length }, oversized };
 }

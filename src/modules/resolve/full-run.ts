@@ -1,6 +1,7 @@
 import type { Tx } from '../../db/database';
 import { applyResults, type ApplyStats } from './apply-results';
-import { collapse } from './collapse';
+import { collapse, type Collapsed } from './collapse';
+import { recordOf, roleOf } from './mention-keys';
 import { keptApart } from './index-match';
 import type { DecisionConstraints } from './constraints';
 import { logit2, type Model } from './match';
@@ -56,13 +57,11 @@ async function matchAll(
   progress: ResolveProgress,
   t0: number,
 ): Promise<{ persons: SetClusters; orgs: OrgSetResult; model: Model; counts: MatchCounts }> {
-  let loaded = 0;
-  const mentions = await loadMentions(tx, { kind: 'all' }, (n) => (loaded += n));
-  progress(`read ${mentions.persons.length} person and ${mentions.orgs.length} organization mentions from ${loaded} fact rows (${secs(t0)})`);
-  const folded = collapse(mentions.persons, new Map(), keptApart(decisions));
-  const orgMentions = mentions.orgs.map(indexedOrg);
-  const set = new PersonSet(folded.reps);
+  const { persons: personKeys, orgs: orgMentions, folded, set } = await readSet(tx, decisions, progress, t0);
   const worker = new PersonWorker(set);
+  // The records are in this thread's store and on their way to the worker's: from here on only
+  // their names are needed (of the rest, this thread holds nothing).
+  set.releaseRecords();
   try {
     const scored = await scoreWholeSet(set, given, { thresholds: { ...RESOLVE_THRESHOLDS } }, worker);
     const laps = Object.entries(scored.timings).map(([k, ms]) => `${k} ${(ms / 1000).toFixed(1)}s`).join(', ');
@@ -75,7 +74,7 @@ async function matchAll(
     const { steps, step } = stepTimer();
     await clearIndex(tx);
     await writeWholeIndex(tx, {
-      mentions: mentionRows({ persons: mentions.persons, orgs: orgMentions }, folded),
+      mentions: mentionRows(personKeys, orgMentions, folded),
       blocks: blockLines(set, scored.oversized),
       pairs: pairLines(set, scored.edges),
     });
@@ -86,10 +85,10 @@ async function matchAll(
     const orgs = clusterOrgSet(orgMentions, decisions);
     progress(`clustered into ${persons.entities.length} persons and ${orgs.entities.length} organizations; wrote the index (${steps.join(', ')}; ${secs(t0)})`);
     const counts: MatchCounts = {
-      mentions: mentions.persons.length + mentions.orgs.length,
-      personMentions: mentions.persons.length,
+      mentions: personKeys.length + orgMentions.length,
+      personMentions: personKeys.length,
       representatives: set.size,
-      orgMentions: mentions.orgs.length,
+      orgMentions: orgMentions.length,
       pairsScored: scored.pairsScored,
       pairsKept: scored.edges.length,
       oversizedBlocks: scored.oversized.size,
@@ -98,6 +97,15 @@ async function matchAll(
   } finally {
     await worker.terminate();
   }
+}
+
+/** Every mention, the person mentions folded and their representatives' set; of the persons, only the keys are kept beside the set. */
+async function readSet(tx: Tx, decisions: readonly DecisionConstraints[], progress: ResolveProgress, t0: number): Promise<{ persons: Float64Array; orgs: IndexedOrg[]; folded: Collapsed; set: PersonSet }> {
+  let loaded = 0;
+  const mentions = await loadMentions(tx, { kind: 'all' }, (n) => (loaded += n));
+  progress(`read ${mentions.persons.length} person and ${mentions.orgs.length} organization mentions from ${loaded} fact rows (${secs(t0)})`);
+  const folded = collapse(mentions.persons, new Map(), keptApart(decisions));
+  return { persons: Float64Array.from(mentions.persons, (p) => p.mention), orgs: mentions.orgs.map(indexedOrg), folded, set: new PersonSet(folded.reps) };
 }
 
 /** The links, entities, review queue and call links of a full run's clusters. */
@@ -172,12 +180,12 @@ export function indexRows(
 }
 
 /** A full run's match_mentions rows, one at a time (their blocks are written by blockLines). */
-function* mentionRows(mentions: { persons: readonly { mention: number; role: string }[]; orgs: readonly IndexedOrg[] }, folded: { repOf: ReadonlyMap<number, number>; fingerprints: ReadonlyMap<number, string> }): Generator<IndexRow> {
-  for (const p of mentions.persons) {
-    const rep = folded.repOf.get(p.mention) ?? p.mention;
-    yield { mention: p.mention, recordId: Math.floor(p.mention / 8), role: p.role, kind: 'person', rep, fingerprint: folded.fingerprints.get(p.mention) ?? null, blocks: null, org: null };
+function* mentionRows(persons: Float64Array, orgs: readonly IndexedOrg[], folded: Collapsed): Generator<IndexRow> {
+  for (const mention of persons) {
+    const rep = folded.repOf.get(mention) ?? mention;
+    yield { mention, recordId: recordOf(mention), role: roleOf(mention), kind: 'person', rep, fingerprint: folded.fingerprints.get(mention) ?? null, blocks: null, org: null };
   }
-  for (const o of mentions.orgs) {
+  for (const o of orgs) {
     yield { mention: o.mention, recordId: Math.floor(o.mention / 8), role: o.role, kind: 'organization', rep: o.mention, fingerprint: null, blocks: null, org: o };
   }
 }

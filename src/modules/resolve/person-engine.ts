@@ -27,8 +27,10 @@ import type { DesiredEntity, DesiredLink } from './resolve.types';
  */
 export class PersonSet {
   readonly reps: readonly PersonMention[];
-  /** The representatives' records, in store order. */
-  readonly records: readonly MatchRecord[];
+  /** The representatives' records, in store order (none once released). */
+  records: readonly MatchRecord[];
+  /** The representatives' display names, kept when the records are released. */
+  private names: readonly (string | null)[] | null = null;
   readonly store: RecordStore;
   readonly position = new Map<number, number>();
   // Every record's blocks, computed once.
@@ -46,6 +48,23 @@ export class PersonSet {
 
   get size(): number {
     return this.reps.length;
+  }
+
+  /** The display name of representative i's record. */
+  nameOf(i: number): string | null {
+    return this.names ? this.names[i]! : personName(this.reps[i]!.record);
+  }
+
+  /**
+   * Lets the representatives' records go, keeping their names: once the store and a worker's
+   * copy are built, a full run needs nothing else of them (at a million persons, gigabytes of
+   * objects). Each representative's `record` is then an empty one; only a caller that holds
+   * no other reference to the records (and reads none after) frees them.
+   */
+  releaseRecords(): void {
+    this.names = this.reps.map((r) => personName(r.record));
+    for (const r of this.reps) r.record = RELEASED;
+    this.records = [];
   }
 
   /** Block numbers of record i, ascending. */
@@ -72,6 +91,11 @@ export class PersonSet {
     return this.cached;
   }
 }
+
+const RELEASED: MatchRecord = Object.freeze({
+  id: '', source: '', givenName: null, middleName: null, familyName: null, birthDate: null, sex: null, citizenship: null, birthCountry: null,
+  addressLine: null, city: null, state: null, postalCode: null, phone: null, email: null, ssn: null, employer: null, identifiers: [],
+});
 
 /** Record i's blocks are list[start[i]..start[i + 1]), ascending, made by the rules (masks over DEFAULT_RULES) in `rules`. */
 interface RecordBlocks {
@@ -327,7 +351,7 @@ function toResults({ set, duplicates, kept = new Map() }: SetClusterInput, c: Pe
     const names: (string | null)[] = [];
     for (const i of list) {
       const rep = set.reps[i]!;
-      const name = personName(rep.record);
+      const name = set.nameOf(i);
       const dups = duplicates.get(rep.mention) ?? [];
       for (let k = 0; k <= dups.length; k++) names.push(name);
       // A lone record with identical twins is linked to them by the identifier they share.
