@@ -160,33 +160,30 @@ export function secs(t0: number): string {
   return `${((Date.now() - t0) / 1000).toFixed(1)}s`;
 }
 
+/** What the index rows read of a folding (collapse). */
+type Folding = Pick<Collapsed, 'repOf' | 'fingerprints'>;
+
 export function indexRows(
-  mentions: { persons: readonly { mention: number; role: string }[]; orgs: readonly IndexedOrg[] },
-  folded: { repOf: ReadonlyMap<number, number>; fingerprints: ReadonlyMap<number, string> },
+  mentions: { persons: readonly { mention: number }[]; orgs: readonly IndexedOrg[] },
+  folded: Folding,
   set: PersonSet,
   oversized: ReadonlyMap<number, number>,
 ): IndexRow[] {
-  const rows: IndexRow[] = [];
-  for (const p of mentions.persons) {
-    const rep = folded.repOf.get(p.mention) ?? p.mention;
-    const at = rep === p.mention ? set.position.get(p.mention) : undefined;
-    const blocks = at === undefined ? null : set.blocks(at).filter((b) => !oversized.has(b));
-    rows.push({ mention: p.mention, recordId: Math.floor(p.mention / 8), role: p.role, kind: 'person', rep, fingerprint: folded.fingerprints.get(p.mention) ?? null, blocks, org: null });
-  }
-  for (const o of mentions.orgs) {
-    rows.push({ mention: o.mention, recordId: Math.floor(o.mention / 8), role: o.role, kind: 'organization', rep: o.mention, fingerprint: null, blocks: null, org: o });
-  }
-  return rows;
+  const blocksOf = (m: number) => {
+    const at = (folded.repOf.get(m) ?? m) === m ? set.position.get(m) : undefined;
+    return at === undefined ? null : set.blocks(at).filter((b) => !oversized.has(b));
+  };
+  return [...mentionRows(Float64Array.from(mentions.persons, (p) => p.mention), mentions.orgs, folded, blocksOf)];
 }
 
-/** A full run's match_mentions rows, one at a time (their blocks are written by blockLines). */
-function* mentionRows(persons: Float64Array, orgs: readonly IndexedOrg[], folded: Collapsed): Generator<IndexRow> {
+/** Match_mentions rows, one at a time; a person's blocks from `blocksOf` (a full run writes them apart, blockLines). */
+function* mentionRows(persons: Float64Array, orgs: readonly IndexedOrg[], folded: Folding, blocksOf: (mention: number) => number[] | null = () => null): Generator<IndexRow> {
   for (const mention of persons) {
     const rep = folded.repOf.get(mention) ?? mention;
-    yield { mention, recordId: recordOf(mention), role: roleOf(mention), kind: 'person', rep, fingerprint: folded.fingerprints.get(mention) ?? null, blocks: null, org: null };
+    yield { mention, recordId: recordOf(mention), role: roleOf(mention), kind: 'person', rep, fingerprint: folded.fingerprints.get(mention) ?? null, blocks: blocksOf(mention), org: null };
   }
   for (const o of orgs) {
-    yield { mention: o.mention, recordId: Math.floor(o.mention / 8), role: o.role, kind: 'organization', rep: o.mention, fingerprint: null, blocks: null, org: o };
+    yield { mention: o.mention, recordId: recordOf(o.mention), role: o.role, kind: 'organization', rep: o.mention, fingerprint: null, blocks: null, org: o };
   }
 }
 

@@ -45,11 +45,11 @@ async function writeMentionRows(tx: Tx, rows: Iterable<IndexRow>): Promise<void>
     tx,
     'match_mentions',
     ['mention', 'source_record_id', 'role', 'kind', 'rep', 'fingerprint', 'org_key', 'org_code', 'org_dso', 'org_label'],
-    mentionRows(rows),
+    mentionFields(rows),
   );
 }
 
-function* mentionRows(rows: Iterable<IndexRow>): Generator<(string | number | null)[]> {
+function* mentionFields(rows: Iterable<IndexRow>): Generator<(string | number | null)[]> {
   for (const r of rows) yield [r.mention, r.recordId, r.role, r.kind, r.rep, r.fingerprint, r.org?.key ?? null, r.org?.code ?? null, r.org?.dso ?? null, r.org?.label ?? null];
 }
 
@@ -74,11 +74,11 @@ export function pairLine(a: number, b: number, weight: number, proven: boolean, 
 }
 
 export async function writePairs(tx: Tx, rows: readonly PairRow[]): Promise<void> {
-  await copyRows(tx, 'match_pairs', PAIR_COLUMNS, pairRows(rows));
+  await copyLines(tx, 'match_pairs', PAIR_COLUMNS, pairLinesOf(rows));
 }
 
-function* pairRows(rows: readonly PairRow[]): Generator<[number, number, number, boolean, string]> {
-  for (const p of rows) yield [p.a, p.b, p.weight, p.proven, textArray(p.conflicts)];
+function* pairLinesOf(rows: readonly PairRow[]): Generator<string> {
+  for (const p of rows) yield pairLine(p.a, p.b, p.weight, p.proven, p.conflicts);
 }
 
 export async function writeOversized(tx: Tx, blocks: ReadonlyMap<number, number>): Promise<void> {

@@ -171,7 +171,7 @@ export async function scoreWholeSet(set: PersonSet, model: Model | null, train: 
   return { edges, pairsScored: done.pairs.length, oversized, model: done.model, timings: done.timings };
 }
 
-/** keptEdges as columns: the scored pairs are in set positions already, a < b. */
+/** Scored pairs at or above the review bar, as columns: the scored pairs are in set positions already, a < b. */
 function keptColumns(model: Model, scored: ScoreResult): KeptEdges {
   const reviewBits = logit2(model.thresholds.review);
   let n = 0;
@@ -205,19 +205,17 @@ function keptColumns(model: Model, scored: ScoreResult): KeptEdges {
 // Shared by every edge without a contradiction (most of millions): frozen, so a push would throw.
 const NO_CONFLICTS = Object.freeze([]) as unknown as string[];
 
-/** Scored pairs at or above the review bar, in mention keys. */
+/** Scored pairs at or above the review bar, in mention keys (keptColumns as rows, for a batch). */
 function keptEdges(set: PersonSet, model: Model, scored: ScoreResult): PairRow[] {
-  const reviewBits = logit2(model.thresholds.review);
-  const proven = new Set(scored.proven);
+  const kept = keptColumns(model, scored);
   const edges: PairRow[] = [];
-  for (let k = 0; k < scored.length; k++) {
-    if (scored.weight[k]! < reviewBits) continue;
+  for (let e = 0; e < kept.length; e++) {
     edges.push({
-      a: set.reps[scored.a[k]!]!.mention,
-      b: set.reps[scored.b[k]!]!.mention,
-      weight: scored.weight[k]!,
-      proven: proven.has(k),
-      conflicts: scored.conflicts.get(k) ?? NO_CONFLICTS,
+      a: set.reps[kept.a[e]!]!.mention,
+      b: set.reps[kept.b[e]!]!.mention,
+      weight: kept.weight[e]!,
+      proven: kept.proven[e] === 1,
+      conflicts: kept.conflicts.get(e) ?? NO_CONFLICTS,
     });
   }
   return edges;
