@@ -22,6 +22,7 @@ export async function applyResults(
   desired: { links: readonly DesiredLink[]; entities: readonly DesiredEntity[] },
   old: ReadonlyMap<number, LinkRow>,
   removed: readonly number[],
+  lap: (part: string) => void = () => {},
 ): Promise<ApplyStats> {
   const changed = desired.links.filter((l) => {
     const o = old.get(l.mention);
@@ -31,8 +32,10 @@ export async function applyResults(
   const touched = new Set(changed.map((l) => l.entityId));
   const entities = desired.entities.filter((e) => touched.has(e.id));
   const created = await upsertEntities(tx, entities);
+  lap('entities');
   const removedSet = new Set(removed);
   await applyLinks(tx, changed, removed.filter((m) => old.has(m)));
+  lap('links');
   const desiredIds = new Set(desired.entities.map((e) => e.id));
   const target = new Map(desired.links.map((l) => [l.mention, l.entityId]));
   const oldest = new Map<string, number>();
@@ -45,6 +48,7 @@ export async function applyResults(
       return { id, mergedInto: removedSet.has(m) ? null : (target.get(m) ?? null) };
     }),
   );
+  lap('retired');
   const changedExisting = [...touched].filter((id) => oldIds.has(id)).length;
   return {
     linksChanged: changed.length,

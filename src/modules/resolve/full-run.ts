@@ -77,9 +77,9 @@ async function matchAll(
       mentions: mentionRows(personKeys, orgMentions, folded),
       blocks: blockLines(set, scored.oversized),
       pairs: pairLines(set, scored.edges),
-    });
+    }, (part) => step(`index ${part}`));
     await writeOversized(tx, scored.oversized);
-    step('index and pairs, while clustering');
+    step('oversized blocks');
     const persons = await clustering;
     step('clustering after that');
     const orgs = clusterOrgSet(orgMentions, decisions);
@@ -120,8 +120,8 @@ async function writeResults(
   const old = await allLinks(tx);
   const desired = { links: [...persons.links, ...orgs.links], entities: [...persons.entities, ...orgs.entities] };
   const keep = new Set(desired.links.map((l) => l.mention));
-  const stats = await applyResults(tx, desired, old, [...old.keys()].filter((m) => !keep.has(m)));
-  step('links');
+  step('old links');
+  const stats = await applyResults(tx, desired, old, [...old.keys()].filter((m) => !keep.has(m)), step);
   await replaceReviewItems(tx, null, persons.review);
   step('review');
   const callLinks = await relinkCalls(tx, null);

@@ -58,12 +58,20 @@ function* mentionFields(rows: Iterable<IndexRow>): Generator<(string | number | 
  * read), the block memberships and the pairs as lines of COPY text (see copyLines), so that
  * tens of millions of rows are never objects at once. Loaded without the indexes, built after.
  */
-export async function writeWholeIndex(tx: Tx, index: { mentions: Iterable<IndexRow>; blocks: Iterable<string>; pairs: Iterable<string> }): Promise<void> {
+export async function writeWholeIndex(
+  tx: Tx,
+  index: { mentions: Iterable<IndexRow>; blocks: Iterable<string>; pairs: Iterable<string> },
+  lap: (part: string) => void = () => {},
+): Promise<void> {
   await withoutIndexes(tx, ['match_mentions', 'match_blocks', 'match_pairs'], async () => {
     await writeMentionRows(tx, index.mentions);
+    lap('mentions');
     await copyLines(tx, 'match_blocks', ['block', 'mention'], index.blocks);
+    lap('blocks');
     await copyLines(tx, 'match_pairs', PAIR_COLUMNS, index.pairs);
+    lap('pairs');
   });
+  lap('index builds');
 }
 
 const PAIR_COLUMNS = ['a', 'b', 'weight', 'proven', 'conflicts'];

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../db/database';
+import type { Database, Tx } from '../../db/database';
 import { systemContext } from '../../shared/context';
 import { ingestFile } from '../ingest';
 import { BLOCKING_VERSION } from './blocking-keys';
@@ -194,5 +194,34 @@ describe('resolve', () => {
       tx.query<{ details: { rows: number; classification: string } }>(`SELECT details FROM audit_log WHERE action = 'entities.export' ORDER BY seq DESC LIMIT 1`),
     );
     expect(auditRow?.details).toMatchObject({ rows: n, classification: 'TEST MARKING' });
+  });
+
+  it('removes the links of a disposed record or entity, and of every one when either table is emptied (0063)', async () => {
+    const linkCount = (tx: Tx, where: string, params: unknown[] = []) =>
+      tx.query<{ n: number }>(`SELECT count(*)::int AS n FROM record_links WHERE ${where}`, params).then((r) => r[0]!.n);
+    const [held] = await database.transaction((tx) =>
+      tx.query<{ id: string; entity: string }>(
+        `SELECT l.source_record_id::text AS id, l.entity_id::text AS entity FROM record_links l
+         WHERE l.role = 'subject' AND (SELECT count(*) FROM record_links o WHERE o.entity_id = l.entity_id) > 2 ORDER BY 1 LIMIT 1`,
+      ),
+    );
+    const before = await linkSnapshot(database);
+    const rolledBack = new Error('rolled back');
+    await expect(
+      database.transaction(async (tx) => {
+        const ofEntity = await linkCount(tx, 'entity_id = $1::uuid', [held!.entity]);
+        await tx.query(`SET LOCAL leadtrac.disposal = 'on'`);
+        await tx.query(`DELETE FROM source_records WHERE id = $1::bigint`, [held!.id]);
+        expect(await linkCount(tx, 'source_record_id = $1::bigint', [held!.id])).toBe(0);
+        expect(await linkCount(tx, 'entity_id = $1::uuid', [held!.entity])).toBe(ofEntity - 1);
+        await tx.query(`DELETE FROM entities WHERE id = $1::uuid`, [held!.entity]);
+        expect(await linkCount(tx, 'entity_id = $1::uuid', [held!.entity])).toBe(0);
+        expect(await linkCount(tx, 'true')).toBeGreaterThan(0);
+        await tx.exec(`TRUNCATE entities`);
+        expect(await linkCount(tx, 'true')).toBe(0);
+        throw rolledBack;
+      }),
+    ).rejects.toBe(rolledBack);
+    expect(await linkSnapshot(database)).toEqual(before);
   });
 });

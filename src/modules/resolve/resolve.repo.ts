@@ -1,5 +1,5 @@
 import type { Tx } from '../../db/database';
-import { copyRows } from './copy';
+import { copyLines, copyRows } from './copy';
 import { keys } from './keys';
 import type { Model } from './match';
 import type { DesiredEntity, DesiredLink, LinkMethod } from './resolve.types';
@@ -134,7 +134,7 @@ export async function upsertEntities(tx: Tx, rows: readonly DesiredEntity[]): Pr
 export async function applyLinks(tx: Tx, upserts: readonly DesiredLink[], removals: readonly number[]): Promise<void> {
   if (upserts.length > 0) {
     await tx.exec(`CREATE TEMP TABLE IF NOT EXISTS resolve_links (m bigint, entity_id uuid, method text, match_weight real) ON COMMIT DROP; DELETE FROM resolve_links;`);
-    await copyRows(tx, 'resolve_links', ['m', 'entity_id', 'method', 'match_weight'], upserts.map((l) => [l.mention, l.entityId, l.method, l.weight]));
+    await copyLines(tx, 'resolve_links', ['m', 'entity_id', 'method', 'match_weight'], linkLines(upserts));
     await tx.query(
       `INSERT INTO record_links (source_record_id, role, entity_id, method, match_weight)
        SELECT m / 8, ${MENTION_ROLE('m')}, entity_id, method, match_weight FROM resolve_links
@@ -149,6 +149,11 @@ export async function applyLinks(tx: Tx, upserts: readonly DesiredLink[], remova
       [removals],
     );
   }
+}
+
+/** Links as COPY lines (a full run writes millions: no array per row). */
+function* linkLines(links: readonly DesiredLink[]): Generator<string> {
+  for (const l of links) yield `${l.mention}\t${l.entityId}\t${l.method}\t${l.weight ?? '\\N'}\n`;
 }
 
 /** Entities left without any record: retired, pointing at where their oldest record went. */
