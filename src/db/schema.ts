@@ -201,6 +201,8 @@ export interface ReviewQueueTable {
   reason: 'band' | 'incoherent' | 'conflict';
   status: Generated<'open' | 'decided' | 'closed'>;
   decision_id: string | null;
+  /** Pairs of records in review between the item's two entities (the item is the strongest). */
+  pairs: Generated<number>;
   created_at: DefaultTimestamp;
   updated_at: DefaultTimestamp;
 }

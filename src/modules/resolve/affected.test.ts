@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { clusterAffected, type StoredEntities } from './affected';
 import { mentionsOf, mustGroups, type DecisionConstraints } from './constraints';
 import type { PairRow } from './match-index.repo';
-import { clusterPersons, type ReviewPair } from './person-clusters';
+import { clusterPersons, onePerEntityPair, type ReviewPair } from './person-clusters';
 
 const THRESHOLDS = { match: 0.5, review: 0.01 };
 /** logit2(0.5): the match bar in bits; the review bar is about −6.6. */
@@ -114,10 +114,22 @@ async function incremental(w: World, broken = false) {
     entity.set(m, `new ${run.result.entity.get(m)}`);
     linked.set(m, run.result.linked.get(m)!);
   }
+  // As writeRedoReview writes them: the items with an end in the affected set, one per pair of
+  // (final) entities; the stored ones between entities it leaves alone stay.
+  const numbers = new Map<string, number>();
+  const numberOf = (m: number) => {
+    if (!numbers.has(entity.get(m)!)) numbers.set(entity.get(m)!, numbers.size);
+    return numbers.get(entity.get(m)!)!;
+  };
   const review: ReviewPair[] = [
     ...before.review.filter((r) => !affected.has(r.a) && !affected.has(r.b)),
-    ...run.result.review.filter((r) => affected.has(r.a) || affected.has(r.b)),
-    ...run.crossing.map((e): ReviewPair => ({ a: e.a, b: e.b, weight: e.weight, reason: e.conflicts.length > 0 ? 'conflict' : 'band' })),
+    ...onePerEntityPair(
+      [
+        ...run.result.review.filter((r) => affected.has(r.a) || affected.has(r.b)),
+        ...run.crossing.map((e): ReviewPair => ({ a: e.a, b: e.b, weight: e.weight, reason: e.conflicts.length > 0 ? 'conflict' : 'band' })),
+      ],
+      numberOf,
+    ),
   ];
   return { entity, linked, review, affected: affected.size };
 }

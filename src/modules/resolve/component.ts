@@ -7,9 +7,10 @@ import { duplicatesOf, orgRows, orgsByKeys, pairsAmong, pairsTouching, repsOf, t
 import { ORG_ROLES, recordOf, roleOf } from './mention-keys';
 import { loadMentions, type PersonMention } from './mentions';
 import { clusterOrgSet, type IndexedOrg, type OrgSetResult } from './org-engine';
-import type { ReviewPair } from './person-clusters';
+import { onePerEntityPair, type ReviewPair } from './person-clusters';
 import { clusterSet, PersonSet, type SetClusters } from './person-engine';
 import { linksOf, mentionsOfEntities, type LinkRow } from './resolve.repo';
+import { replaceReviewItems } from './review.repo';
 
 /**
  * What a batch or a decision changes, found in the database and clustered again so that the
@@ -103,6 +104,27 @@ export async function redoAffected(
     kept: run.kept,
     passes: run.passes,
   };
+}
+
+/**
+ * Writes a redo's review items with an end among its records, one per pair of entities as a full
+ * run gives them (see onePerEntityPair): the entities of the records clustered again are the
+ * redo's, those of the records outside it the stored ones. Returns how many items it wrote.
+ */
+export async function writeRedoReview(tx: Tx, redo: PersonRedo): Promise<number> {
+  const items = [...redo.results.review, ...redo.crossing];
+  const entityOf = new Map(redo.results.links.map((l) => [l.mention, l.entityId]));
+  const outside = [...new Set(items.flatMap((i) => [i.a, i.b]))].filter((m) => !entityOf.has(m));
+  for (const [m, l] of await linksOf(tx, outside)) entityOf.set(m, l.entityId);
+  const numbers = new Map<string, number>();
+  const numberOf = (m: number) => {
+    const id = entityOf.get(m) ?? `record ${m}`;
+    if (!numbers.has(id)) numbers.set(id, numbers.size);
+    return numbers.get(id)!;
+  };
+  const review = onePerEntityPair(items, numberOf);
+  await replaceReviewItems(tx, redo.reps, review);
+  return review.length;
 }
 
 /** An organization component: its indexed mentions as their clustering reads them, and their links. */

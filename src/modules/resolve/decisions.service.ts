@@ -4,7 +4,7 @@ import { AppError } from '../../shared/errors';
 import { audit } from '../audit';
 import { authorize } from '../auth/policy';
 import { applyResults } from './apply-results';
-import { orgComponent, redoAffected, redoOrgs } from './component';
+import { orgComponent, redoAffected, redoOrgs, writeRedoReview } from './component';
 import { findContradiction, mentionsOf, type DecisionConstraints } from './constraints';
 import { keptApart } from './index-match';
 import type { Model } from './match';
@@ -14,7 +14,7 @@ import { mentionRef, roleOf } from './mention-keys';
 import { activeModel, entityKinds, linksOf, lockResolution, mentionsOfEntities, relinkCalls } from './resolve.repo';
 import { RESOLVE_POLICY } from './resolve.policy';
 import type { DecisionKind } from './resolve.types';
-import { activeDecisions, getDecision, getReviewItem, insertDecision, markItemDecided, markUndone, replaceReviewItems, type DecisionRow } from './review.repo';
+import { activeDecisions, getDecision, getReviewItem, insertDecision, markItemDecided, markUndone, type DecisionRow } from './review.repo';
 
 /**
  * Analyst decisions: confirm or reject a review pair, merge entities, split records out of an
@@ -182,7 +182,7 @@ async function reapply(tx: Tx, decisions: readonly DecisionConstraints[], mentio
     const reps = [...new Set((await repsOf(tx, persons)).values())];
     const redo = await redoAffected(tx, model.model, decisions, { dirty: reps });
     await applyResults(tx, redo.results, redo.old, []);
-    await replaceReviewItems(tx, redo.reps, [...redo.results.review, ...redo.crossing]);
+    await writeRedoReview(tx, redo);
     await relinkCalls(tx, { batchIds: [], phones: [...new Set(redo.records.map((r) => r.record.phone).filter((p): p is string => !!p))] });
   }
   if (orgs.length > 0) {

@@ -1,10 +1,10 @@
 import type { Tx } from '../../db/database';
 import { applyResults } from './apply-results';
-import { orgComponent, redoAffected, redoOrgs } from './component';
+import { orgComponent, redoAffected, redoOrgs, writeRedoReview } from './component';
 import { conflictsOfEntity, followMerges, mentionsOfRecords } from './entities.repo';
 import { forgetMentions, repsOf } from './match-index.repo';
 import { activeModel, linksOf, lockResolution, mentionsOfEntities } from './resolve.repo';
-import { activeDecisions, replaceReviewItems } from './review.repo';
+import { activeDecisions } from './review.repo';
 
 /**
  * Helpers other modules call inside their own unit of work (they authorize and audit it):
@@ -52,7 +52,7 @@ export async function forgetRecords(tx: Tx, sourceRecordIds: readonly string[]):
   if (model) {
     const redo = await redoAffected(tx, model.model, decisions, { dirty: reps });
     await applyResults(tx, redo.results, new Map([...redo.old, ...[...old].filter(([m]) => personGone.includes(m))]), personGone);
-    await replaceReviewItems(tx, redo.reps, [...redo.results.review, ...redo.crossing]);
+    await writeRedoReview(tx, redo);
   }
   const orgs = redoOrgs(await orgComponent(tx, staying.filter((m) => m % 8 >= 2)), decisions);
   await applyResults(tx, orgs.results, new Map([...orgs.old, ...[...old].filter(([m]) => orgGone.includes(m))]), orgGone);

@@ -1,7 +1,7 @@
 import type { Tx } from '../../db/database';
 import { addStats, applyResults } from './apply-results';
 import { collapse, fingerprint } from './collapse';
-import { orgComponent, redoAffected, redoOrgs } from './component';
+import { orgComponent, redoAffected, redoOrgs, writeRedoReview } from './component';
 import type { DecisionConstraints } from './constraints';
 import { indexRows, secs, type RunCounts } from './full-run';
 import type { Model } from './match';
@@ -11,7 +11,6 @@ import { loadMentions } from './mentions';
 import { indexedOrg } from './org-engine';
 import { linksOf, mentionsOfEntities, relinkCalls } from './resolve.repo';
 import type { ResolveProgress } from './resolve.types';
-import { replaceReviewItems } from './review.repo';
 
 /**
  * An incremental run: the mentions of batches not resolved yet are compared with the stored
@@ -61,7 +60,7 @@ export async function incrementalRun(
   await writeOversized(tx, scored.oversized);
   const staleLinks = await linksOf(tx, stalePersons);
   const personStats = await applyResults(tx, redo.results, new Map([...redo.old, ...staleLinks]), stalePersons);
-  await replaceReviewItems(tx, redo.reps, [...redo.results.review, ...redo.crossing]);
+  const reviewItems = await writeRedoReview(tx, redo);
   progress(`wrote the index, person links and review items (${secs(t0)})`);
 
   // The batch's organization mentions are in the index now (writeMentions above).
@@ -81,7 +80,7 @@ export async function incrementalRun(
     pairsKept: scored.edges.length,
     personEntities: redo.results.entities.length,
     orgEntities: orgs.results.entities.length,
-    reviewItems: redo.results.review.length + redo.crossing.length,
+    reviewItems,
     callLinks,
     oversizedBlocks: scored.oversized.size,
   };

@@ -38,7 +38,7 @@ describe('clusterPersons', () => {
     expect(together(c, 2, 3)).toBe(false);
     expect(c.method).toEqual(['identifier', 'identifier', 'probabilistic', 'singleton']);
     expect(c.weight).toEqual([60, 60, 12, null]);
-    expect(c.review).toEqual([{ a: 2, b: 3, weight: -3, reason: 'band' }]);
+    expect(c.review).toEqual([{ a: 2, b: 3, weight: -3, reason: 'band', pairs: 1 }]);
   });
 
   it('will not chain two people through one strong link when the rest contradicts it', () => {
@@ -60,7 +60,21 @@ describe('clusterPersons', () => {
     const c = clusterPersons(job(4, [[0, 1, 50], [2, 3, 50]], { cannot: [[[0], [1]]], identifierConflict: (a, b) => a + b === 5 }));
     expect(together(c, 0, 1)).toBe(false);
     expect(together(c, 2, 3)).toBe(false);
-    expect(c.review).toEqual([{ a: 2, b: 3, weight: 50, reason: 'conflict' }]);
+    expect(c.review).toEqual([{ a: 2, b: 3, weight: 50, reason: 'conflict', pairs: 1 }]);
+  });
+
+  it('queues one item per pair of entities: the pair of records joined most strongly', () => {
+    // Two people of two records each (0–1 and 2–3) kept apart by conflicting identifiers; all
+    // four pairs across them are strong. One question for an analyst, not four.
+    const c = clusterPersons(
+      job(5, [[0, 1, 40], [2, 3, 40], [0, 2, 9], [0, 3, 12], [1, 2, 7], [1, 3, 12], [3, 4, -2], [2, 4, -1]], { identifierConflict: (a, b) => a + b === 2 }),
+    );
+    expect(together(c, 0, 1) && together(c, 2, 3) && !together(c, 0, 2)).toBe(true);
+    // Equal weights: the first records. Record 4 is an entity of its own, in the band of two.
+    expect(c.review).toEqual([
+      { a: 0, b: 3, weight: 12, reason: 'conflict', pairs: 4 },
+      { a: 2, b: 4, weight: -1, reason: 'band', pairs: 2 },
+    ]);
   });
 
   it('gives the same clusters whatever order the edges come in', () => {

@@ -5,7 +5,7 @@ import { foldByPersons } from './review.service';
 
 /** An open item between records a and b, linked to entities ea and eb. */
 function item(id: number, weight: number, a: number, b: number, ea: string | null, eb: string | null): PlacedItem {
-  return { id: String(id), a, b, weight, reason: 'band', status: 'open', decisionId: null, entityA: ea, entityB: eb };
+  return { id: String(id), a, b, weight, reason: 'band', status: 'open', decisionId: null, pairs: 1, entityA: ea, entityB: eb };
 }
 
 /** The queue in its order (weight descending, then id), read in slices after a key as the SQL does. */

@@ -1,7 +1,8 @@
 import type { Tx } from '../../db/database';
-import { copyRows, withoutIndexes } from './copy';
+import { copyLines, withoutIndexes } from './copy';
 import type { DecisionConstraints } from './constraints';
 import { keys } from './keys';
+import type { ReviewPair } from './person-clusters';
 import type { DecisionKind, ReviewReason } from './resolve.types';
 
 /** SQL of the review queue and of analyst decisions. */
@@ -15,16 +16,19 @@ export interface ReviewItemRow {
   reason: ReviewReason;
   status: 'open' | 'decided' | 'closed';
   decisionId: string | null;
+  /** Pairs of records in review between the two entities the item stands for. */
+  pairs: number;
 }
 
 /**
- * Replaces the open review items among `scope` (null: all of them) with `items`: pairs still in
- * review are (re)opened, pairs no longer in review are closed. Decided items stay decided.
+ * Replaces the open review items with an end among `scope` (null: all of them) with `items`:
+ * pairs still in review are (re)opened, pairs no longer in review are closed. Decided items stay
+ * decided.
  */
 export async function replaceReviewItems(
   tx: Tx,
   scope: readonly number[] | null,
-  items: readonly { a: number; b: number; weight: number; reason: ReviewReason }[],
+  items: readonly ReviewPair[],
 ): Promise<void> {
   // A full run rewrites most of the queue: its secondary indexes are built once after.
   if (scope === null) await withoutIndexes(tx, ['review_queue'], () => writeReviewItems(tx, scope, items));
@@ -34,21 +38,25 @@ export async function replaceReviewItems(
 async function writeReviewItems(
   tx: Tx,
   scope: readonly number[] | null,
-  items: readonly { a: number; b: number; weight: number; reason: ReviewReason }[],
+  items: readonly ReviewPair[],
 ): Promise<void> {
   // Only what changed is written: pairs no longer in review are closed, new or changed ones
   // (re)opened, the rest neither written nor locked (they are filtered out before the upsert).
   // Closing every open item of the scope and opening it again rewrote each row and its index
   // entries on every run.
-  await tx.exec(`CREATE TEMP TABLE IF NOT EXISTS resolve_review (a bigint, b bigint, weight double precision, reason text) ON COMMIT DROP; DELETE FROM resolve_review;`);
-  await copyRows(tx, 'resolve_review', ['a', 'b', 'weight', 'reason'], reviewRows(items));
+  await tx.exec(`CREATE TEMP TABLE IF NOT EXISTS resolve_review (a bigint, b bigint, weight double precision, reason text, pairs integer) ON COMMIT DROP; DELETE FROM resolve_review;`);
+  await copyLines(tx, 'resolve_review', ['a', 'b', 'weight', 'reason', 'pairs'], reviewLines(items));
   await tx.exec(`ANALYZE resolve_review`);
   const gone = `q.status = 'open' AND NOT EXISTS (SELECT 1 FROM resolve_review r WHERE r.a = q.mention_a AND r.b = q.mention_b)`;
   if (scope === null) await tx.query(`UPDATE review_queue q SET status = 'closed', updated_at = now() WHERE ${gone}`);
   else if (scope.length > 0) {
+    // Every item with an end in the scope: a redo gives again each one still wanted (those
+    // reaching outside it among its crossing items), one per pair of entities.
     await tx.query(
       `UPDATE review_queue q SET status = 'closed', updated_at = now()
-       WHERE q.mention_a = ANY(${keys('$1', 'bigint')}) AND q.mention_b = ANY($1::bigint[]) AND ${gone}`,
+       WHERE q.id IN (SELECT id FROM review_queue WHERE mention_a = ANY(${keys('$1', 'bigint')})
+                      UNION SELECT id FROM review_queue WHERE mention_b = ANY(${keys('$1', 'bigint')}))
+         AND ${gone}`,
       [scope],
     );
   }
@@ -60,20 +68,21 @@ async function writeReviewItems(
   // In key order, the unique index is filled page after page: in random order, a full run's
   // millions of items each touched a random page of it (6M items: 100 s against 86 s sorted).
   await tx.query(
-    `INSERT INTO review_queue (mention_a, mention_b, weight, reason)
-     SELECT a, b, weight, reason FROM resolve_review r
-     WHERE NOT EXISTS (SELECT 1 FROM review_queue q WHERE q.mention_a = r.a AND q.mention_b = r.b AND q.status = 'open' AND q.weight = r.weight AND q.reason = r.reason${probe})
+    `INSERT INTO review_queue (mention_a, mention_b, weight, reason, pairs)
+     SELECT a, b, weight, reason, pairs FROM resolve_review r
+     WHERE NOT EXISTS (SELECT 1 FROM review_queue q WHERE q.mention_a = r.a AND q.mention_b = r.b AND q.status = 'open' AND q.weight = r.weight AND q.reason = r.reason AND q.pairs = r.pairs${probe})
      ORDER BY a, b
-     ON CONFLICT (mention_a, mention_b) DO UPDATE SET weight = EXCLUDED.weight, reason = EXCLUDED.reason, status = 'open',
+     ON CONFLICT (mention_a, mention_b) DO UPDATE SET weight = EXCLUDED.weight, reason = EXCLUDED.reason, pairs = EXCLUDED.pairs, status = 'open',
        updated_at = CASE WHEN review_queue.status = 'open' AND review_queue.weight = EXCLUDED.weight THEN review_queue.updated_at ELSE now() END`,
   );
 }
 
-function* reviewRows(items: readonly { a: number; b: number; weight: number; reason: ReviewReason }[]): Generator<[number, number, number, string]> {
-  for (const i of items) yield [Math.min(i.a, i.b), Math.max(i.a, i.b), i.weight, i.reason];
+/** Review items as COPY lines, (a, b) in order (a full run writes millions: no array per row). */
+function* reviewLines(items: readonly ReviewPair[]): Generator<string> {
+  for (const i of items) yield `${Math.min(i.a, i.b)}\t${Math.max(i.a, i.b)}\t${i.weight}\t${i.reason}\t${i.pairs ?? 1}\n`;
 }
 
-type RawItem = { id: string; mention_a: string; mention_b: string; weight: number; reason: ReviewReason; status: ReviewItemRow['status']; decision_id: string | null };
+type RawItem = { id: string; mention_a: string; mention_b: string; weight: number; reason: ReviewReason; status: ReviewItemRow['status']; decision_id: string | null; pairs: number };
 const toItem = (r: RawItem): ReviewItemRow => ({
   id: String(r.id),
   a: num(r.mention_a),
@@ -82,9 +91,10 @@ const toItem = (r: RawItem): ReviewItemRow => ({
   reason: r.reason,
   status: r.status,
   decisionId: r.decision_id === null ? null : String(r.decision_id),
+  pairs: num(r.pairs),
 });
 
-const ITEM_COLS = 'q.id, q.mention_a, q.mention_b, q.weight, q.reason, q.status, q.decision_id';
+const ITEM_COLS = 'q.id, q.mention_a, q.mention_b, q.weight, q.reason, q.status, q.decision_id, q.pairs';
 
 export async function listReviewItems(
   tx: Tx,
@@ -141,15 +151,15 @@ export async function openItemsAfter(
   return rows.map((r) => ({ ...toItem(r), entityA: r.entity_a, entityB: r.entity_b }));
 }
 
-/** Open items with both records among `mentions`. */
-export async function openItemsAmong(tx: Tx, mentions: readonly number[]): Promise<{ a: number; b: number }[]> {
+/** Open items with both records among `mentions`, with the pairs of records each stands for. */
+export async function openItemsAmong(tx: Tx, mentions: readonly number[]): Promise<{ a: number; b: number; pairs: number }[]> {
   if (mentions.length === 0) return [];
-  const rows = await tx.query<{ mention_a: string; mention_b: string }>(
-    `SELECT mention_a, mention_b FROM review_queue
+  const rows = await tx.query<{ mention_a: string; mention_b: string; pairs: number }>(
+    `SELECT mention_a, mention_b, pairs FROM review_queue
      WHERE status = 'open' AND mention_a = ANY(${keys('$1', 'bigint')}) AND mention_b = ANY($1::bigint[])`,
     [mentions],
   );
-  return rows.map((r) => ({ a: num(r.mention_a), b: num(r.mention_b) }));
+  return rows.map((r) => ({ a: num(r.mention_a), b: num(r.mention_b), pairs: num(r.pairs) }));
 }
 
 export async function getReviewItem(tx: Tx, id: string, forUpdate = false): Promise<ReviewItemRow | null> {

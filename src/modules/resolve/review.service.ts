@@ -111,8 +111,10 @@ export async function foldByPersons(
 }
 
 /**
- * Open items between the persons of each item (the item itself included), by item id. `seen`:
- * the items' records as `views` read them, with their entities.
+ * Pairs of records in open review between the persons of each item (the item's own included),
+ * by item id: each open item stands for `pairs` of them (one per pair of persons since migration
+ * 0064; items written before stand for one each). `seen`: the items' records as `views` read
+ * them, with their entities.
  */
 async function pairsBetween(tx: Tx, items: readonly ReviewItemRow[], seen: ReadonlyMap<number, MentionView>): Promise<Map<string, number>> {
   const out = new Map<string, number>();
@@ -126,9 +128,9 @@ async function pairsBetween(tx: Tx, items: readonly ReviewItemRow[], seen: Reado
   const counts = new Map<string, number>();
   for (const p of await openItemsAmong(tx, [...new Set([...entityOf.keys(), ...open.flatMap((i) => [i.a, i.b])])])) {
     const k = key(p.a, p.b);
-    counts.set(k, (counts.get(k) ?? 0) + 1);
+    counts.set(k, (counts.get(k) ?? 0) + p.pairs);
   }
-  for (const i of open) out.set(i.id, counts.get(key(i.a, i.b)) ?? 1);
+  for (const i of open) out.set(i.id, counts.get(key(i.a, i.b)) ?? i.pairs);
   return out;
 }
 

@@ -94,11 +94,21 @@ function splitCsvRecords(text: string): string[] {
   return out;
 }
 
-/** Every person/org link as mention → entity, for comparing runs. */
+/**
+ * Every link as mention → entity, for comparing runs. Throws when a link names a record or an
+ * entity that does not exist: record_links has no foreign keys (migration 0063), so the tests
+ * that compare runs check that resolution never writes such a link.
+ */
 export async function linkSnapshot(database: Database): Promise<Map<string, string>> {
-  const rows = await database.transaction((tx) =>
-    tx.query<{ k: string; e: string }>(`SELECT source_record_id || ':' || role AS k, entity_id::text AS e FROM record_links ORDER BY 1`),
-  );
+  const { rows, dangling } = await database.transaction(async (tx) => ({
+    rows: await tx.query<{ k: string; e: string }>(`SELECT source_record_id || ':' || role AS k, entity_id::text AS e FROM record_links ORDER BY 1`),
+    dangling: await tx.query<{ k: string }>(
+      `SELECT l.source_record_id || ':' || l.role AS k FROM record_links l
+       WHERE NOT EXISTS (SELECT 1 FROM source_records r WHERE r.id = l.source_record_id)
+          OR NOT EXISTS (SELECT 1 FROM entities e WHERE e.id = l.entity_id) LIMIT 5`,
+    ),
+  }));
+  if (dangling.length > 0) throw new Error(`links to a missing record or entity: ${dangling.map((d) => d.k).join(', ')}`);
   return new Map(rows.map((r) => [r.k, r.e]));
 }
 
