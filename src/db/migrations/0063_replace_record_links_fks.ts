@@ -20,7 +20,10 @@ export const m0063: Migration = {
       CREATE FUNCTION record_links_cascade() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
         IF TG_OP = 'TRUNCATE' THEN
-          TRUNCATE record_links;
+          -- Not when the same statement emptied record_links too: it is still in use by it.
+          IF EXISTS (SELECT 1 FROM record_links) THEN
+            TRUNCATE record_links;
+          END IF;
         ELSIF TG_TABLE_NAME = 'source_records' THEN
           DELETE FROM record_links l USING gone g WHERE l.source_record_id = g.id;
         ELSE

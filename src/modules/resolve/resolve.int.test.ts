@@ -217,6 +217,11 @@ describe('resolve', () => {
         await tx.query(`DELETE FROM entities WHERE id = $1::uuid`, [held!.entity]);
         expect(await linkCount(tx, 'entity_id = $1::uuid', [held!.entity])).toBe(0);
         expect(await linkCount(tx, 'true')).toBeGreaterThan(0);
+        // Both tables in one statement (the trigger must not empty record_links a second time).
+        await tx.exec(`SAVEPOINT together`);
+        await tx.exec(`TRUNCATE record_links, entities`);
+        await tx.exec(`ROLLBACK TO SAVEPOINT together`);
+        expect(await linkCount(tx, 'true')).toBeGreaterThan(0);
         await tx.exec(`TRUNCATE entities`);
         expect(await linkCount(tx, 'true')).toBe(0);
         throw rolledBack;
