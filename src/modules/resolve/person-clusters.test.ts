@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clusterPersons, type EdgeList, type PersonClusterJob } from './person-clusters';
+import { clusterPersons, onePerEntityPair, type EdgeList, type PersonClusterJob } from './person-clusters';
 
 const THRESHOLDS = { match: 0.5, review: 0.01 };
 
@@ -75,6 +75,15 @@ describe('clusterPersons', () => {
       { a: 0, b: 3, weight: 12, reason: 'conflict', pairs: 4 },
       { a: 2, b: 4, weight: -1, reason: 'band', pairs: 2 },
     ]);
+  });
+
+  it('counts a pair of records given twice once, with its strongest reason', () => {
+    const items = [
+      { a: 5, b: 9, weight: 3, reason: 'band' as const },
+      { a: 5, b: 9, weight: 3, reason: 'conflict' as const },
+      { a: 6, b: 9, weight: 1, reason: 'band' as const, pairs: 3 },
+    ];
+    expect(onePerEntityPair(items, (x) => (x < 9 ? 0 : 1))).toEqual([{ a: 5, b: 9, weight: 3, reason: 'conflict', pairs: 4 }]);
   });
 
   it('gives the same clusters whatever order the edges come in', () => {

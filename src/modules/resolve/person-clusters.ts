@@ -210,7 +210,8 @@ const RANK = { band: 0, incoherent: 1, conflict: 2 } as const;
 
 /**
  * One review item per pair of entities (`entityOf` numbers them), in (a, b) order: the pair of
- * records joined most strongly, then by the strongest reason, then the first records. A decision
+ * records joined most strongly (then the first records; a pair given twice, with its strongest
+ * reason), standing for the distinct pairs of records between them. A decision
  * on an item covers both entities whole (decisions.service: confirm merges them, reject keeps
  * every record of one apart from every record of the other), so each other pair of records
  * between them asks the same question: at a million persons the 6.5M items of the queue were
@@ -230,14 +231,18 @@ export function onePerEntityPair<T extends ReviewPair>(items: readonly T[], enti
   order.sort((p, q) => {
     const x = items[p]!;
     const y = items[q]!;
-    return lo[p]! - lo[q]! || hi[p]! - hi[q]! || y.weight - x.weight || RANK[y.reason] - RANK[x.reason] || x.a - y.a || x.b - y.b;
+    return lo[p]! - lo[q]! || hi[p]! - hi[q]! || y.weight - x.weight || x.a - y.a || x.b - y.b || RANK[y.reason] - RANK[x.reason];
   });
   const out: (T & { pairs: number })[] = [];
   for (let i = 0; i < n; ) {
     let j = i + 1;
     while (j < n && lo[order[j]!] === lo[order[i]!] && hi[order[j]!] === hi[order[i]!]) j++;
     let pairs = 0;
-    for (let t = i; t < j; t++) pairs += items[order[t]!]!.pairs ?? 1;
+    for (let t = i; t < j; t++) {
+      const x = items[order[t]!]!;
+      const before = t > i ? items[order[t - 1]!]! : null;
+      if (!before || before.a !== x.a || before.b !== x.b) pairs += x.pairs ?? 1;
+    }
     out.push({ ...items[order[i]!]!, pairs });
     i = j;
   }
