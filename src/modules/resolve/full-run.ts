@@ -120,7 +120,7 @@ async function writeResults(
   const old = await allLinks(tx);
   const desired = { links: [...persons.links, ...orgs.links], entities: [...persons.entities, ...orgs.entities] };
   const keep = new Set(desired.links.map((l) => l.mention));
-  step('old links');
+  step('links gathered');
   const stats = await applyResults(tx, desired, old, [...old.keys()].filter((m) => !keep.has(m)), step);
   await replaceReviewItems(tx, null, persons.review);
   step('review');
