@@ -71,7 +71,7 @@ describe('correcting entity resolution in the browser', () => {
     await item.getByTestId('side-by-side').waitFor();
     await item.getByTestId('explanation').waitFor();
     await assertBanners(page);
-    await page.getByTestId('review-summary').getByText(/record pairs waiting, shown as one question per pair of persons/).waitFor();
+    await page.getByTestId('review-summary').getByText(/questions waiting, one per pair of persons/).waitFor();
     await screenshot(page, 'resolve-1-review-queue');
 
     await item.getByTestId('decision-reason').fill('Same passport and date of birth on both records.');

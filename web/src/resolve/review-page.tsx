@@ -52,8 +52,8 @@ function Queue({ decide }: { decide: boolean }) {
       {q.data && (
         <Text size="sm" c="dimmed" data-testid="review-summary">
           {status === 'open'
-            ? `${total.toLocaleString('en-US')} record pairs waiting, shown as one question per pair of persons (its strongest pair first): a decision confirms or rejects the two persons and settles every pair between them.`
-            : `${total.toLocaleString('en-US')} record pairs.`}
+            ? `${total.toLocaleString('en-US')} questions waiting, one per pair of persons (its strongest record pair shown): a decision confirms or rejects the two persons and settles every record pair between them.`
+            : `${total.toLocaleString('en-US')} questions.`}
         </Text>
       )}
       {q.isPending && (
