@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { clusterAffected, type StoredEntities } from './affected';
 import { mentionsOf, mustGroups, type DecisionConstraints } from './constraints';
 import type { PairRow } from './match-index.repo';
-import { clusterPersons, onePerEntityPair, type ReviewPair } from './person-clusters';
+import { clusterPersons, numbering, onePerEntityPair, type ReviewPair } from './person-clusters';
 
 const THRESHOLDS = { match: 0.5, review: 0.01 };
 /** logit2(0.5): the match bar in bits; the review bar is about −6.6. */
@@ -116,11 +116,7 @@ async function incremental(w: World, broken = false) {
   }
   // As writeRedoReview writes them: the items with an end in the affected set, one per pair of
   // (final) entities; the stored ones between entities it leaves alone stay.
-  const numbers = new Map<string, number>();
-  const numberOf = (m: number) => {
-    if (!numbers.has(entity.get(m)!)) numbers.set(entity.get(m)!, numbers.size);
-    return numbers.get(entity.get(m)!)!;
-  };
+  const numberOf = numbering();
   const review: ReviewPair[] = [
     ...before.review.filter((r) => !affected.has(r.a) && !affected.has(r.b)),
     ...onePerEntityPair(
@@ -128,7 +124,7 @@ async function incremental(w: World, broken = false) {
         ...run.result.review.filter((r) => affected.has(r.a) || affected.has(r.b)),
         ...run.crossing.map((e): ReviewPair => ({ a: e.a, b: e.b, weight: e.weight, reason: e.conflicts.length > 0 ? 'conflict' : 'band' })),
       ],
-      numberOf,
+      (m) => numberOf(entity.get(m)!),
     ),
   ];
   return { entity, linked, review, affected: affected.size };

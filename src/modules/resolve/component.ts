@@ -7,7 +7,7 @@ import { duplicatesOf, orgRows, orgsByKeys, pairsAmong, pairsTouching, repsOf, t
 import { ORG_ROLES, recordOf, roleOf } from './mention-keys';
 import { loadMentions, type PersonMention } from './mentions';
 import { clusterOrgSet, type IndexedOrg, type OrgSetResult } from './org-engine';
-import { onePerEntityPair, type ReviewPair } from './person-clusters';
+import { numbering, onePerEntityPair, type ReviewPair } from './person-clusters';
 import { clusterSet, PersonSet, type SetClusters } from './person-engine';
 import { linksOf, mentionsOfEntities, type LinkRow } from './resolve.repo';
 import { replaceReviewItems } from './review.repo';
@@ -116,13 +116,8 @@ export async function writeRedoReview(tx: Tx, redo: PersonRedo): Promise<number>
   const entityOf = new Map(redo.results.links.map((l) => [l.mention, l.entityId]));
   const outside = [...new Set(items.flatMap((i) => [i.a, i.b]))].filter((m) => !entityOf.has(m));
   for (const [m, l] of await linksOf(tx, outside)) entityOf.set(m, l.entityId);
-  const numbers = new Map<string, number>();
-  const numberOf = (m: number) => {
-    const id = entityOf.get(m) ?? `record ${m}`;
-    if (!numbers.has(id)) numbers.set(id, numbers.size);
-    return numbers.get(id)!;
-  };
-  const review = onePerEntityPair(items, numberOf);
+  const numberOf = numbering();
+  const review = onePerEntityPair(items, (m) => numberOf(entityOf.get(m) ?? `record ${m}`));
   await replaceReviewItems(tx, redo.reps, review);
   return review.length;
 }

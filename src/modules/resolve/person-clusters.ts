@@ -208,6 +208,15 @@ function reviewPairs(
 
 const RANK = { band: 0, incoherent: 1, conflict: 2 } as const;
 
+/** Numbers for entity ids, 0, 1, 2… in the order first asked (onePerEntityPair's `entityOf`). */
+export function numbering(): (id: string) => number {
+  const numbers = new Map<string, number>();
+  return (id) => {
+    if (!numbers.has(id)) numbers.set(id, numbers.size);
+    return numbers.get(id)!;
+  };
+}
+
 /**
  * One review item per pair of entities (`entityOf` numbers them), in (a, b) order: the pair of
  * records joined most strongly (then the first records; a pair given twice, with its strongest
