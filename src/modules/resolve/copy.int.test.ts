@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/database';
 import { openTestDatabase, uniqueName } from '../../test/test-db';
-import { copyRows } from './copy';
+import { copyRows, withoutIndexes } from './copy';
 
 let database: Database;
 beforeAll(async () => {
@@ -41,6 +41,52 @@ describe('copyRows', () => {
       expect(left!.n).toBe(0);
     } finally {
       await database.transaction((tx) => tx.query(`DROP TABLE ${table}`));
+    }
+  });
+});
+
+describe('withoutIndexes', () => {
+  const catalog = (table: string) =>
+    database.transaction(async (tx) => ({
+      keys: await tx.query(
+        `SELECT c.conname AS name, pg_get_constraintdef(c.oid) AS def FROM pg_constraint c JOIN pg_class t ON t.oid = c.conrelid
+         WHERE t.relname = $1 AND t.relnamespace = current_schema()::regnamespace ORDER BY 1`,
+        [table],
+      ),
+      indexes: await tx.query(`SELECT indexname AS name, indexdef AS def FROM pg_indexes WHERE tablename = $1 AND schemaname = current_schema() ORDER BY 1`, [table]),
+    }));
+
+  it('loads with the keys and indexes dropped, puts them back as they were, and fails on a duplicate key', async () => {
+    const table = uniqueName('bulk_');
+    await database.transaction((tx) =>
+      tx.exec(`
+        CREATE TABLE ${table} (a bigint NOT NULL, b bigint NOT NULL, code text, PRIMARY KEY (a, b), CONSTRAINT ${table}_code_key UNIQUE (code));
+        CREATE INDEX ${table}_b_idx ON ${table} (b);
+        CREATE TABLE ${table}_ref (code text REFERENCES ${table} (code));
+      `),
+    );
+    try {
+      const before = await catalog(table);
+      expect(before.keys.map((k) => k.name)).toEqual([`${table}_code_key`, `${table}_pkey`]);
+      const dropped = await database.transaction(async (tx) => {
+        let during: unknown;
+        await withoutIndexes(tx, [table], async () => {
+          during = await tx.query(`SELECT indexname AS name FROM pg_indexes WHERE tablename = $1 AND schemaname = current_schema() ORDER BY 1`, [table]);
+          await copyRows(tx, table, ['a', 'b', 'code'], Array.from({ length: 5000 }, (_, i) => [5000 - i, i % 7, `c${i}`]));
+        });
+        return during;
+      });
+      // Only the unique key a foreign key depends on stays through the load.
+      expect(dropped).toEqual([{ name: `${table}_code_key` }]);
+      expect(await catalog(table)).toEqual(before);
+      const [n] = await database.transaction((tx) => tx.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table}`));
+      expect(n!.n).toBe(5000);
+
+      const duplicate = database.transaction((tx) => withoutIndexes(tx, [table], () => copyRows(tx, table, ['a', 'b', 'code'], [[1, 1, 'x'], [5000, 0, 'y']]).then(() => undefined)));
+      await expect(duplicate).rejects.toThrow(/unique|duplicate/i);
+      expect(await catalog(table)).toEqual(before);
+    } finally {
+      await database.transaction((tx) => tx.exec(`DROP TABLE ${table}_ref; DROP TABLE ${table}`));
     }
   });
 });

@@ -57,11 +57,22 @@ export async function copyLines(tx: Tx, table: string, columns: readonly string[
 }
 
 /**
- * Bulk-loads tables with their secondary indexes dropped and built again after: one sort per
- * index instead of an index insertion per row. The definitions are read from the catalog, so
- * the migrations stay their only source; indexes behind constraints (keys) are kept.
+ * Bulk-loads tables with their indexes dropped and built again after: one sort per index
+ * instead of an index insertion per row (for keys inserted in no order, a random page of the
+ * index read and dirtied per row). Primary keys and unique constraints are dropped and added
+ * again too, unless a foreign key depends on them; a duplicate loaded fails when they are added,
+ * in the same transaction. The definitions are read from the catalog, so the migrations stay
+ * their only source.
  */
 export async function withoutIndexes(tx: Tx, tables: readonly string[], load: () => Promise<void>): Promise<void> {
+  const keys = await tx.query<{ tbl: string; name: string; def: string }>(
+    `SELECT t.relname AS tbl, c.conname AS name, pg_get_constraintdef(c.oid) AS def
+     FROM pg_constraint c JOIN pg_class t ON t.oid = c.conrelid
+     WHERE t.relnamespace = current_schema()::regnamespace AND t.relname = ANY($1::text[]) AND c.contype IN ('p', 'u')
+       AND NOT EXISTS (SELECT 1 FROM pg_constraint f WHERE f.contype = 'f' AND f.conindid = c.conindid)
+     ORDER BY c.conname`,
+    [tables],
+  );
   const indexes = await tx.query<{ name: string; def: string }>(
     `SELECT i.indexname AS name, i.indexdef AS def FROM pg_indexes i
      WHERE i.schemaname = current_schema() AND i.tablename = ANY($1::text[])
@@ -70,10 +81,12 @@ export async function withoutIndexes(tx: Tx, tables: readonly string[], load: ()
     [tables],
   );
   for (const i of indexes) await tx.exec(`DROP INDEX ${i.name}`);
+  for (const k of keys) await tx.exec(`ALTER TABLE ${k.tbl} DROP CONSTRAINT ${k.name}`);
   await load();
   // Enough memory for each build to sort in memory at millions of rows; restored after.
   const [was] = await tx.query<{ v: string }>(`SELECT current_setting('maintenance_work_mem') AS v`);
   await tx.query(`SELECT set_config('maintenance_work_mem', '256MB', true)`);
+  for (const k of keys) await tx.exec(`ALTER TABLE ${k.tbl} ADD CONSTRAINT ${k.name} ${k.def}`);
   for (const i of indexes) await tx.exec(i.def);
   await tx.query(`SELECT set_config('maintenance_work_mem', $1, true)`, [was!.v]);
 }

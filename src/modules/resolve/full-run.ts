@@ -5,7 +5,8 @@ import { recordOf, roleOf } from './mention-keys';
 import { keptApart } from './index-match';
 import type { DecisionConstraints } from './constraints';
 import { logit2, type Model } from './match';
-import { clearIndex, pairLine, writeOversized, writeWholeIndex, type IndexRow } from './match-index.repo';
+import { BLOCKING_VERSION } from './blocking-keys';
+import { clearIndex, markIndexWhole, pairLine, writeOversized, writeWholeIndex, type IndexRow } from './match-index.repo';
 import { loadMentions } from './mentions';
 import { clusterOrgSet, indexedOrg, type IndexedOrg, type OrgSetResult } from './org-engine';
 import { clusterSetOn, PersonSet, PersonWorker, scoreWholeSet, type KeptEdges, type SetClusters } from './person-engine';
@@ -79,6 +80,7 @@ async function matchAll(
       pairs: pairLines(set, scored.edges),
     }, (part) => step(`index ${part}`));
     await writeOversized(tx, scored.oversized);
+    await markIndexWhole(tx, BLOCKING_VERSION);
     step('oversized blocks');
     const persons = await clustering;
     step('clustering after that');

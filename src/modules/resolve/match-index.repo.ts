@@ -27,7 +27,12 @@ export interface PairRow {
 const num = (v: unknown) => Number(v);
 
 export async function clearIndex(tx: Tx): Promise<void> {
-  await tx.exec(`TRUNCATE match_pairs, match_oversized, match_mentions, match_blocks;`);
+  await tx.exec(`TRUNCATE match_index_state, match_pairs, match_oversized, match_mentions, match_blocks;`);
+}
+
+/** Marks the index whole, written with this blocking version (see indexBlockingVersion). */
+export async function markIndexWhole(tx: Tx, blockingVersion: number): Promise<void> {
+  await tx.query(`INSERT INTO match_index_state (blocking_version) VALUES ($1)`, [blockingVersion]);
 }
 
 function* blockRows(rows: readonly IndexRow[]): Generator<[number, number]> {

@@ -125,8 +125,8 @@ describe('resolve', () => {
 
   it('runs in full when the stored index was written with another blocking version, then incrementally again', async () => {
     const arrivalOf = (given: string) => ({ admission_number: digits(11), family_name: uniqueSurname('Vrell').toUpperCase(), given_name: given, birth_date: '1990-05-06', sex: 'M', citizenship_country: 'NLD', passport_number: passportNo(), passport_country: 'NLD', class_of_admission: 'B1', admission_date: '2026-03-01', admit_until_date: '2026-08-31', port_of_entry: 'IAD', mode: 'air' });
-    // As an index written before blocking versions were kept (version 1).
-    await database.transaction((tx) => tx.query(`UPDATE resolution_runs SET blocking_version = NULL`));
+    // As an index written with the first blocking version.
+    await database.transaction((tx) => tx.query(`UPDATE match_index_state SET blocking_version = 1`));
     await plant(database, dir, 'adis-arrivals', [arrivalOf('JOOST')]);
     const said: string[] = [];
     const stale = await runResolve(database, system, { onProgress: (line) => said.push(line) });
@@ -136,6 +136,30 @@ describe('resolve', () => {
     expect((await runResolve(database, system)).mode).toBe('incremental');
     const versions = await database.transaction((tx) => tx.query<{ v: number }>(`SELECT blocking_version AS v FROM resolution_runs WHERE id >= $1 ORDER BY id`, [stale.runId]));
     expect(versions.map((r) => Number(r.v))).toEqual([BLOCKING_VERSION, BLOCKING_VERSION]);
+  });
+
+  it('resolves everything again when a crash emptied the unlogged match index, to the same links and index', async () => {
+    const persistence = await database.transaction((tx) =>
+      tx.query<{ t: string; p: string }>(`SELECT relname AS t, relpersistence AS p FROM pg_class WHERE relkind = 'r' AND relnamespace = current_schema()::regnamespace AND relname LIKE 'match\\_%' ORDER BY 1`),
+    );
+    expect(persistence).toEqual(['match_blocks', 'match_index_state', 'match_mentions', 'match_models', 'match_oversized', 'match_pairs'].map((t) => ({ t, p: t === 'match_models' ? 'p' : 'u' })));
+    const indexRows = () =>
+      database.transaction((tx) =>
+        tx.query(`SELECT (SELECT count(*) FROM match_mentions)::int AS mentions, (SELECT count(*) FROM match_blocks)::int AS blocks, (SELECT count(*) FROM match_pairs)::int AS pairs`),
+      );
+    expect((await runResolve(database, system)).mode).toBe('incremental');
+    const links = await linkSnapshot(database);
+    const index = await indexRows();
+    // What PostgreSQL's crash recovery does to unlogged tables.
+    await database.transaction((tx) => tx.exec(`TRUNCATE match_index_state, match_mentions, match_blocks, match_pairs, match_oversized`));
+    const said: string[] = [];
+    const again = await runResolve(database, system, { onProgress: (line) => said.push(line) });
+    expect(again).toMatchObject({ mode: 'full', modelTrained: false, batches: expect.any(Number) });
+    expect(said[0]).toBe('the stored match index is gone (PostgreSQL empties its unlogged tables after a crash): resolving everything again with the stored model');
+    expect(again.counts.linksChanged).toBe(0);
+    expect(await linkSnapshot(database)).toEqual(links);
+    expect(await indexRows()).toEqual(index);
+    expect((await runResolve(database, system)).mode).toBe('incremental');
   });
 
   it('keeps two schools of one name apart, joins a campus by a shared DSO, and a full run agrees', async () => {

@@ -36,9 +36,9 @@ const EMPTY: RunCounts = {
 };
 
 /**
- * `leadtrac resolve`: incremental by default (only batches not resolved yet), full on request
- * when no model exists yet, or when the stored match index was written with another blocking
- * version (BLOCKING_VERSION). One transaction under the resolution lock; audited.
+ * `leadtrac resolve`: incremental by default (only batches not resolved yet), full on request,
+ * when no model exists yet, when the stored match index was written with another blocking
+ * version (BLOCKING_VERSION), or when it is gone (emptied by a crash). One transaction under the resolution lock; audited.
  */
 export async function runResolve(database: Database, ctx: RequestContext, opts: ResolveOptions = {}): Promise<ResolveSummary> {
   authorize(ctx, RESOLVE_POLICY['resolve.run']);
@@ -51,9 +51,12 @@ export async function runResolve(database: Database, ctx: RequestContext, opts: 
     const decisions = await activeDecisions(tx);
     const indexVersion = active === null ? null : await indexBlockingVersion(tx);
     const stale = indexVersion !== null && indexVersion !== BLOCKING_VERSION;
-    const full = opts.full === true || opts.retrain === true || active === null || stale;
-    if (stale && !opts.full && !opts.retrain)
-      progress(`the stored match index was written with blocking version ${indexVersion} and this code blocks with version ${BLOCKING_VERSION}: resolving everything again with the stored model`);
+    const lost = active !== null && indexVersion === null;
+    const full = opts.full === true || opts.retrain === true || active === null || stale || lost;
+    if (!opts.full && !opts.retrain) {
+      if (stale) progress(`the stored match index was written with blocking version ${indexVersion} and this code blocks with version ${BLOCKING_VERSION}: resolving everything again with the stored model`);
+      if (lost) progress(`the stored match index is gone (PostgreSQL empties its unlogged tables after a crash): resolving everything again with the stored model`);
+    }
     const model = active?.model;
     let version = active?.version ?? null;
     let trained = false;
