@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { BLOCK_CAP, blockPairs, blocksOf, capOf, MembershipBuilder, ruleBlocksOf, STABLE_KEYS } from './blocking-keys';
+import { BLOCK_CAP, blockPairs, blockPairsWith, blocksOf, capOf, claimPairs, MembershipBuilder, ruleBlocksOf, STABLE_KEYS } from './blocking-keys';
 import { DEFAULT_RULES, generateCandidates, NAME_BLOCK_CAP, RecordStore, TIGHT_BLOCK_CAP, type CandidatePairs, type MatchRecord } from './match';
 
 const GIVEN = ['Yuriy', 'Iouri', 'Maria', 'María', 'William', 'Bill', 'Chen', 'Ana', 'Olga', 'Jose', 'Mohammed', 'Muhammad'];
@@ -189,18 +189,33 @@ describe('blockPairs', () => {
     );
   });
 
+  // Record i is in blocks i % 700 and i % 1100 (and a block of its own): many pairs twice, and
+  // records enough for several claimed ranges. The numbers' two low bits are 0 (BLOCK_CAP).
+  const n = 5000;
+  const crossing = () => memberships(Array.from({ length: n }, (_, i) => [4 * (i % 700), 4 * (2000 + (i % 1100)), 4 * (5000 + i)]));
+  const listed = (pairs: CandidatePairs) => Array.from({ length: pairs.length }, (_, k) => `${pairs.a[k]}-${pairs.b[k]}`);
+
   it('gives every pair sharing a block exactly once, in (a, b) order', () => {
-    // Record i is in blocks i % 7 and i % 11 (and a block of its own): many pairs twice. The
-    // numbers' two low bits are 0 (BLOCK_CAP): no block is over its cap.
-    const n = 200;
-    const m = memberships(Array.from({ length: n }, (_, i) => [4 * (i % 7), 4 * (100 + (i % 11)), 4 * (1000 + i)]));
-    const { pairs } = blockPairs(m, n, { cap: 500 });
+    const { pairs } = blockPairs(crossing(), n, { cap: 500 });
     // In shared memory: the comparing worker reads them without a copy.
     for (const column of [pairs.a, pairs.b, pairs.rules]) expect(column.buffer).toBeInstanceOf(SharedArrayBuffer);
     const want: string[] = [];
     for (let a = 0; a < n; a++)
-      for (let b = a + 1; b < n; b++) if (a % 7 === b % 7 || a % 11 === b % 11) want.push(`${a}-${b}`);
-    expect(Array.from({ length: pairs.length }, (_, k) => `${pairs.a[k]}-${pairs.b[k]}`)).toEqual(want);
+      for (let b = a + 1; b < n; b++) if (a % 700 === b % 700 || a % 1100 === b % 1100) want.push(`${a}-${b}`);
+    expect(listed(pairs)).toEqual(want);
+  });
+
+  it('gives the same pairs, in the same order, whichever thread claims the records', async () => {
+    const alone = blockPairs(crossing(), n, { cap: 500 });
+    let theirs = 0;
+    // A worker that comes to the job at once claims every range before this thread does.
+    const eager = await blockPairsWith(crossing(), n, { pairs: async (job) => { const ranges = claimPairs(job); theirs = ranges.length; return ranges; } }, { cap: 500 });
+    expect(theirs).toBe(3);
+    expect(listed(eager.pairs)).toEqual(listed(alone.pairs));
+    expect(Array.from(eager.pairs.rules)).toEqual(Array.from(alone.pairs.rules));
+    // One busy with other jobs (here: never free) is not waited for.
+    const busy = await blockPairsWith(crossing(), n, { pairs: () => new Promise(() => {}) }, { cap: 500 });
+    expect(listed(busy.pairs)).toEqual(listed(alone.pairs));
   });
 });
 

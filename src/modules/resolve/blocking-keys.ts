@@ -1,5 +1,5 @@
 import { nicknameCanonical } from './match/compare/nicknames';
-import { ChunkedInt, DEFAULT_BLOCKING, DEFAULT_RULES, GrowInt, groupByFirst, NAME_BLOCK_CAP, sharedInt32, TIGHT_BLOCK_CAP, type BlockingRule, type CandidatePairs, type RecordStore } from './match';
+import { chunkCount, claimChunks, DEFAULT_BLOCKING, DEFAULT_RULES, GrowInt, groupByFirst, NAME_BLOCK_CAP, sharedCopy, sharedCounter, sharedInt32, TIGHT_BLOCK_CAP, type BlockingRule, type CandidatePairs, type RecordStore } from './match';
 
 /**
  * Blocking as the database run does it. The matching core's rules say which records meet;
@@ -268,17 +268,60 @@ export interface BlockPairs {
  * Record by record: a's partners are the later members of its blocks, de-duplicated with a
  * stamp and sorted. Nothing holds the pairs before de-duplication: at 300,000 persons they were
  * about three times the 33M distinct pairs, and sorting them out of memory that large took
- * most of the stage.
+ * most of the stage. On this thread alone; blockPairsWith shares the records with a worker.
  */
-export function blockPairs(
-  m: Memberships,
-  n: number,
-  opts: { cap?: number; isNew?: Uint8Array; extraSize?: (block: number) => number; capOfBlock?: (block: number, rules: number) => number } = {},
-): BlockPairs {
+export function blockPairs(m: Memberships, n: number, opts: BlockPairOptions = {}): BlockPairs {
+  const { job, oversized } = pairJob(m, n, opts);
+  return { pairs: joinRanges(claimPairs(job), job), oversized };
+}
+
+/**
+ * blockPairs, the records' pairs made by this thread and `worker` together (each claims ranges
+ * of records as it comes to them: a worker still busy with earlier jobs leaves them all to this
+ * thread, which then does not wait for it). The same pairs in the same order.
+ */
+export async function blockPairsWith(m: Memberships, n: number, worker: { pairs(job: PairJob): Promise<PairRange[]> }, opts: BlockPairOptions = {}): Promise<BlockPairs> {
+  const { job, oversized } = pairJob(m, n, opts);
+  const theirs = worker.pairs(job);
+  theirs.catch(() => undefined);
+  const mine = claimPairs(job);
+  const ranges = rangesOf(job) === mine.length ? mine : [...mine, ...(await theirs)];
+  return { pairs: joinRanges(ranges, job), oversized };
+}
+
+export interface BlockPairOptions {
+  cap?: number;
+  isNew?: Uint8Array;
+  extraSize?: (block: number) => number;
+  capOfBlock?: (block: number, rules: number) => number;
+}
+
+/** What either thread reads to make the pairs of a range of records (in shared memory), and the counter they claim ranges from. */
+export interface PairJob {
+  member: Int32Array;
+  rules: Int32Array;
+  /** Each membership's block end (exclusive), or -1 when its block makes no pairs. */
+  endOf: Int32Array;
+  /** Each record's memberships (compressed rows, see groupByFirst). */
+  start: Int32Array;
+  order: Int32Array;
+  n: number;
+  isNew: Uint8Array | null;
+  next: Int32Array;
+}
+
+/** The pairs of the records [from, ...) of one claimed range, in (a, b) order. */
+export interface PairRange {
+  from: number;
+  a: Int32Array;
+  b: Int32Array;
+  rules: Int32Array;
+}
+
+function pairJob(m: Memberships, n: number, opts: BlockPairOptions): { job: PairJob; oversized: Map<number, number> } {
   const limit = opts.cap ?? BLOCK_CAP;
   const capOfBlock = opts.capOfBlock ?? capOf;
   const oversized = new Map<number, number>();
-  // Each membership's block end (exclusive), or -1 when its block makes no pairs.
   const endOf = sharedInt32(m.length);
   for (let start = 0; start < m.length; ) {
     let end = start + 1;
@@ -289,46 +332,86 @@ export function blockPairs(
     endOf.fill(over || end - start < 2 ? -1 : end, start, end);
     start = end;
   }
-  // Each record's memberships (compressed rows).
   const { start, order } = groupByFirst(m.member, n);
-  const stamp = new Int32Array(n).fill(-1);
+  const isNew = opts.isNew ? shared8(opts.isNew) : null;
+  return { job: { member: shared32(m.member), rules: shared32(m.rules), endOf, start, order, n, isNew, next: sharedCounter() }, oversized };
+}
+
+const shared32 = (x: Int32Array) => (x.buffer instanceof SharedArrayBuffer ? x : sharedCopy(x));
+const shared8 = (x: Uint8Array) => {
+  const out = new Uint8Array(new SharedArrayBuffer(x.length));
+  out.set(x);
+  return out;
+};
+
+/** How many ranges the job's records are claimed in. */
+const rangesOf = (job: PairJob) => chunkCount(job.n);
+
+/** Claims ranges of the job's records until none is left; the pairs of each range claimed. */
+export function claimPairs(job: PairJob): PairRange[] {
+  const { member, rules, endOf, start, order, isNew } = job;
+  const stamp = new Int32Array(job.n).fill(-1);
   // While stamp[b] === a: the rules of the blocks a and b share.
-  const mask = new Int32Array(n);
-  const isNew = opts.isNew;
-  const as = new ChunkedInt();
-  const bs = new ChunkedInt();
-  const rs = new ChunkedInt();
+  const mask = new Int32Array(job.n);
   let partners = new Int32Array(64);
-  for (let a = 0; a < n; a++) {
-    let found = 0;
-    for (let e = start[a]!; e < start[a + 1]!; e++) {
-      const k = order[e]!;
-      const end = endOf[k]!;
-      for (let j = k + 1; j < end; j++) {
-        const b = m.member[j]!;
-        if (b === a || (isNew && !isNew[a] && !isNew[b])) continue;
-        if (stamp[b] === a) {
-          mask[b]! |= m.rules[k]!;
-          continue;
+  const as = new GrowInt();
+  const bs = new GrowInt();
+  const rs = new GrowInt();
+  const out: PairRange[] = [];
+  claimChunks(job.next, job.n, (from, to) => {
+    as.length = bs.length = rs.length = 0;
+    for (let a = from; a < to; a++) {
+      let found = 0;
+      for (let e = start[a]!; e < start[a + 1]!; e++) {
+        const k = order[e]!;
+        const end = endOf[k]!;
+        for (let j = k + 1; j < end; j++) {
+          const b = member[j]!;
+          if (b === a || (isNew && !isNew[a] && !isNew[b])) continue;
+          if (stamp[b] === a) {
+            mask[b]! |= rules[k]!;
+            continue;
+          }
+          stamp[b] = a;
+          mask[b] = rules[k]!;
+          if (found === partners.length) {
+            const grown = new Int32Array(found * 2);
+            grown.set(partners);
+            partners = grown;
+          }
+          partners[found++] = b;
         }
-        stamp[b] = a;
-        mask[b] = m.rules[k]!;
-        if (found === partners.length) {
-          const grown = new Int32Array(found * 2);
-          grown.set(partners);
-          partners = grown;
-        }
-        partners[found++] = b;
+      }
+      if (found > 1) partners.subarray(0, found).sort();
+      for (let k = 0; k < found; k++) {
+        as.push(a);
+        bs.push(partners[k]!);
+        rs.push(mask[partners[k]!]!);
       }
     }
-    if (found > 1) partners.subarray(0, found).sort();
-    for (let k = 0; k < found; k++) {
-      as.push(a);
-      bs.push(partners[k]!);
-      rs.push(mask[partners[k]!]!);
-    }
+    out.push({ from, a: as.view().slice(), b: bs.view().slice(), rules: rs.view().slice() });
+  });
+  return out;
+}
+
+const EMPTY_RANGE: PairRange = { from: 0, a: new Int32Array(0), b: new Int32Array(0), rules: new Int32Array(0) };
+
+/** The ranges' pairs as one set of columns in shared memory, in range order. */
+function joinRanges(ranges: PairRange[], job: PairJob): CandidatePairs {
+  ranges.sort((x, y) => x.from - y.from);
+  if (ranges.length !== rangesOf(job)) throw new Error(`block pairs: ${ranges.length} ranges of ${rangesOf(job)} made`);
+  const length = ranges.reduce((t, r) => t + r.a.length, 0);
+  const a = sharedInt32(length);
+  const b = sharedInt32(length);
+  const rules = new Uint32Array(new SharedArrayBuffer(4 * length));
+  // Each range is let go once copied: the pairs are not held twice over.
+  for (let k = 0, at = 0; k < ranges.length; k++) {
+    const r = ranges[k]!;
+    a.set(r.a, at);
+    b.set(r.b, at);
+    rules.set(r.rules, at);
+    at += r.a.length;
+    ranges[k] = EMPTY_RANGE;
   }
-  const length = as.length;
-  const rules = new Uint32Array(rs.take().buffer);
-  return { pairs: { a: as.take(), b: bs.take(), rules, length }, oversized };
+  return { a, b, rules, length };
 }

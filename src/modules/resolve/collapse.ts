@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { MatchRecord } from './match';
 import type { PersonMention } from './mentions';
 
@@ -18,7 +18,7 @@ export function fingerprint(r: MatchRecord): string | null {
     r.postalCode, r.phone, r.email, r.ssn, r.employer,
     ...[...r.identifiers].map((i) => `${i.kind}|${i.country ?? ''}|${i.value}`).sort(),
   ].map((v) => (v === null || v === undefined ? '' : String(v).trim()));
-  return createHash('sha1').update(content.join('\u0001')).digest('base64url');
+  return hash('sha1', content.join('\u0001'), 'base64url');
 }
 
 export interface Collapsed {

@@ -56,7 +56,7 @@ describe('withoutIndexes', () => {
       indexes: await tx.query(`SELECT indexname AS name, indexdef AS def FROM pg_indexes WHERE tablename = $1 AND schemaname = current_schema() ORDER BY 1`, [table]),
     }));
 
-  it('loads with the keys and indexes dropped, puts them back as they were, and fails on a duplicate key', async () => {
+  it('loads with the indexes (and, asked, the keys) dropped, puts them back as they were, and fails on a duplicate key', async () => {
     const table = uniqueName('bulk_');
     await database.transaction((tx) =>
       tx.exec(`
@@ -68,21 +68,25 @@ describe('withoutIndexes', () => {
     try {
       const before = await catalog(table);
       expect(before.keys.map((k) => k.name)).toEqual([`${table}_code_key`, `${table}_pkey`]);
-      const dropped = await database.transaction(async (tx) => {
-        let during: unknown;
-        await withoutIndexes(tx, [table], async () => {
-          during = await tx.query(`SELECT indexname AS name FROM pg_indexes WHERE tablename = $1 AND schemaname = current_schema() ORDER BY 1`, [table]);
-          await copyRows(tx, table, ['a', 'b', 'code'], Array.from({ length: 5000 }, (_, i) => [5000 - i, i % 7, `c${i}`]));
+      const load = (first: number, keys: boolean) =>
+        database.transaction(async (tx) => {
+          let during: unknown;
+          await withoutIndexes(tx, [table], async () => {
+            during = await tx.query(`SELECT indexname AS name FROM pg_indexes WHERE tablename = $1 AND schemaname = current_schema() ORDER BY 1`, [table]);
+            await copyRows(tx, table, ['a', 'b', 'code'], Array.from({ length: 5000 }, (_, i) => [first + 5000 - i, i % 7, `c${first + i}`]));
+          }, { keys });
+          return during;
         });
-        return during;
-      });
-      // Only the unique key a foreign key depends on stays through the load.
-      expect(dropped).toEqual([{ name: `${table}_code_key` }]);
+      // The keys stay unless asked for.
+      expect(await load(0, false)).toEqual([{ name: `${table}_code_key` }, { name: `${table}_pkey` }]);
+      expect(await catalog(table)).toEqual(before);
+      // Then only the unique key a foreign key depends on stays through the load.
+      expect(await load(10_000, true)).toEqual([{ name: `${table}_code_key` }]);
       expect(await catalog(table)).toEqual(before);
       const [n] = await database.transaction((tx) => tx.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table}`));
-      expect(n!.n).toBe(5000);
+      expect(n!.n).toBe(10_000);
 
-      const duplicate = database.transaction((tx) => withoutIndexes(tx, [table], () => copyRows(tx, table, ['a', 'b', 'code'], [[1, 1, 'x'], [5000, 0, 'y']]).then(() => undefined)));
+      const duplicate = database.transaction((tx) => withoutIndexes(tx, [table], () => copyRows(tx, table, ['a', 'b', 'code'], [[1, 1, 'x'], [5000, 0, 'y']]).then(() => undefined), { keys: true }));
       await expect(duplicate).rejects.toThrow(/unique|duplicate/i);
       expect(await catalog(table)).toEqual(before);
     } finally {

@@ -59,13 +59,14 @@ export async function copyLines(tx: Tx, table: string, columns: readonly string[
 /**
  * Bulk-loads tables with their indexes dropped and built again after: one sort per index
  * instead of an index insertion per row (for keys inserted in no order, a random page of the
- * index read and dirtied per row). Primary keys and unique constraints are dropped and added
- * again too, unless a foreign key depends on them; a duplicate loaded fails when they are added,
- * in the same transaction. The definitions are read from the catalog, so the migrations stay
- * their only source.
+ * index read and dirtied per row). With `keys`, primary keys and unique constraints are dropped
+ * and added again too, unless a foreign key depends on them (a load that relies on them, an
+ * upsert, cannot ask for it); a duplicate loaded fails when they are added, in the same
+ * transaction. The definitions are read from the catalog, so the migrations stay their only
+ * source.
  */
-export async function withoutIndexes(tx: Tx, tables: readonly string[], load: () => Promise<void>): Promise<void> {
-  const keys = await tx.query<{ tbl: string; name: string; def: string }>(
+export async function withoutIndexes(tx: Tx, tables: readonly string[], load: () => Promise<void>, opts: { keys?: boolean } = {}): Promise<void> {
+  const keys = !opts.keys ? [] : await tx.query<{ tbl: string; name: string; def: string }>(
     `SELECT t.relname AS tbl, c.conname AS name, pg_get_constraintdef(c.oid) AS def
      FROM pg_constraint c JOIN pg_class t ON t.oid = c.conrelid
      WHERE t.relnamespace = current_schema()::regnamespace AND t.relname = ANY($1::text[]) AND c.contype IN ('p', 'u')

@@ -58,11 +58,13 @@ async function matchAll(
   progress: ResolveProgress,
   t0: number,
 ): Promise<{ persons: SetClusters; orgs: OrgSetResult; model: Model; counts: MatchCounts }> {
-  const { persons: personKeys, orgs: orgMentions, folded, set } = await readSet(tx, decisions, progress, t0);
+  const { persons: personKeys, orgs: orgMentions, folded, set, laps: prepared } = await readSet(tx, decisions, progress, t0);
   const worker = new PersonWorker(set);
   // The records are in this thread's store and on their way to the worker's: from here on only
   // their names are needed (of the rest, this thread holds nothing).
   set.releaseRecords();
+  prepared.step('records to the worker');
+  progress(`folded onto ${set.size} representatives (${prepared.steps.join(', ')}; ${secs(t0)})`);
   try {
     const scored = await scoreWholeSet(set, given, { thresholds: { ...RESOLVE_THRESHOLDS } }, worker);
     const laps = Object.entries(scored.timings).map(([k, ms]) => `${k} ${(ms / 1000).toFixed(1)}s`).join(', ');
@@ -102,12 +104,21 @@ async function matchAll(
 }
 
 /** Every mention, the person mentions folded and their representatives' set; of the persons, only the keys are kept beside the set. */
-async function readSet(tx: Tx, decisions: readonly DecisionConstraints[], progress: ResolveProgress, t0: number): Promise<{ persons: Float64Array; orgs: IndexedOrg[]; folded: Collapsed; set: PersonSet }> {
+async function readSet(
+  tx: Tx,
+  decisions: readonly DecisionConstraints[],
+  progress: ResolveProgress,
+  t0: number,
+): Promise<{ persons: Float64Array; orgs: IndexedOrg[]; folded: Collapsed; set: PersonSet; laps: ReturnType<typeof stepTimer> }> {
   let loaded = 0;
   const mentions = await loadMentions(tx, { kind: 'all' }, (n) => (loaded += n));
   progress(`read ${mentions.persons.length} person and ${mentions.orgs.length} organization mentions from ${loaded} fact rows (${secs(t0)})`);
+  const laps = stepTimer();
   const folded = collapse(mentions.persons, new Map(), keptApart(decisions));
-  return { persons: Float64Array.from(mentions.persons, (p) => p.mention), orgs: mentions.orgs.map(indexedOrg), folded, set: new PersonSet(folded.reps) };
+  laps.step('fold');
+  const set = new PersonSet(folded.reps);
+  laps.step('store');
+  return { persons: Float64Array.from(mentions.persons, (p) => p.mention), orgs: mentions.orgs.map(indexedOrg), folded, set, laps };
 }
 
 /** The links, entities, review queue and call links of a full run's clusters. */

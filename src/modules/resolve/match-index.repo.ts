@@ -75,7 +75,7 @@ export async function writeWholeIndex(
     lap('blocks');
     await copyLines(tx, 'match_pairs', PAIR_COLUMNS, index.pairs);
     lap('pairs');
-  });
+  }, { keys: true });
   lap('index builds');
 }
 

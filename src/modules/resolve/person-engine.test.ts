@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { blockPairs, blockPairsWith, MembershipBuilder } from './blocking-keys';
 import { trainModel } from './match';
 import { plantedWorld } from './match/testing';
 import { mentionKey } from './mention-keys';
@@ -24,6 +25,31 @@ describe('clustering a set on its worker', () => {
       expect(here.review.length).toBeGreaterThan(0);
       const entityOf = new Map(here.links.map((l) => [l.mention, l.entityId]));
       expect(entityOf.get(m(0))).toBe(entityOf.get(m(40)));
+    } finally {
+      await worker.terminate();
+    }
+  }, 60_000);
+});
+
+describe('candidate pairs on two threads', () => {
+  it('are the pairs this thread makes alone, in the same order', async () => {
+    const { records } = plantedWorld(2500, 3);
+    const reps: PersonMention[] = records.map((record, i) => ({ mention: mentionKey(i + 1, 'subject'), role: 'subject', source: record.source, recordId: record.id, record }));
+    const set = new PersonSet(reps);
+    const memberships = () => {
+      const b = new MembershipBuilder();
+      const { start, list, rules } = set.allBlocks();
+      for (let i = 0; i < set.size; i++) for (let e = start[i]!; e < start[i + 1]!; e++) b.add(list[e]!, i, rules[e]);
+      return b.build();
+    };
+    const worker = new PersonWorker(set);
+    try {
+      const both = await blockPairsWith(memberships(), set.size, worker);
+      const alone = blockPairs(memberships(), set.size);
+      expect(set.size).toBeGreaterThan(4096);
+      expect(alone.pairs.length).toBeGreaterThan(set.size);
+      for (const column of ['a', 'b', 'rules'] as const) expect(Array.from(both.pairs[column])).toEqual(Array.from(alone.pairs[column]));
+      expect(both.oversized).toEqual(alone.oversized);
     } finally {
       await worker.terminate();
     }

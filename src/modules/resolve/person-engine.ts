@@ -1,4 +1,4 @@
-import { blockPairs, MembershipBuilder, ruleBlocksOf, type BlockPairs } from './blocking-keys';
+import { blockPairs, blockPairsWith, MembershipBuilder, ruleBlocksOf, type BlockPairs, type Memberships, type PairJob, type PairRange } from './blocking-keys';
 import type { DecisionConstraints } from './constraints';
 import { displayName, entityIdFor, personName } from './entity-ids';
 import {
@@ -121,13 +121,23 @@ export interface EdgeOptions {
 
 /** Candidate pairs from the stored-compatible blocks, with the blocks over the cap. */
 function candidatePairs(set: PersonSet, opts: EdgeOptions): BlockPairs {
+  const isNew = opts.isNew ? Uint8Array.from(set.reps, (r) => (opts.isNew!(r.mention) ? 1 : 0)) : undefined;
+  return blockPairs(memberships(set, opts.onlyBlocks), set.size, isNew ? { isNew } : {});
+}
+
+/** Every candidate pair of the set, made by this thread and the worker together (blockPairsWith). */
+function allCandidatePairs(set: PersonSet, worker: PersonWorker): Promise<BlockPairs> {
+  return blockPairsWith(memberships(set), set.size, worker);
+}
+
+/** The set's block memberships (of `only` these blocks), grouped by block. */
+function memberships(set: PersonSet, only?: ReadonlySet<number>): Memberships {
   const builder = new MembershipBuilder();
   const { start, list, rules } = set.allBlocks();
   for (let i = 0; i < set.size; i++) {
-    for (let e = start[i]!; e < start[i + 1]!; e++) if (!opts.onlyBlocks || opts.onlyBlocks.has(list[e]!)) builder.add(list[e]!, i, rules[e]);
+    for (let e = start[i]!; e < start[i + 1]!; e++) if (!only || only.has(list[e]!)) builder.add(list[e]!, i, rules[e]);
   }
-  const isNew = opts.isNew ? Uint8Array.from(set.reps, (r) => (opts.isNew!(r.mention) ? 1 : 0)) : undefined;
-  return blockPairs(builder.build(), set.size, isNew ? { isNew } : {});
+  return builder.build();
 }
 
 /** Candidate pairs from the stored-compatible blocks, scored with the model on this thread (a batch). */
@@ -159,10 +169,10 @@ export interface WholeSetEdges {
  * model is trained first on the same candidates (unsupervised, as trainModel trains on its
  * own), sharing the comparisons with scoring. The pairs and weights are those of scoreEdges.
  */
-export async function scoreWholeSet(set: PersonSet, model: Model | null, train: Partial<TrainOptions>, worker?: PersonWorker): Promise<WholeSetEdges> {
+export async function scoreWholeSet(set: PersonSet, model: Model | null, train: Partial<TrainOptions>, worker: PersonWorker): Promise<WholeSetEdges> {
   let oversized = new Map<number, number>();
-  const block = () => {
-    const found = candidatePairs(set, {});
+  const block = async () => {
+    const found = await allCandidatePairs(set, worker);
     oversized = found.oversized;
     return found.pairs;
   };
@@ -300,6 +310,11 @@ function clusterJob({ set, model, edges, decisions, repOf, kept }: SetClusterInp
 export class PersonWorker extends MatchWorker {
   constructor(set: PersonSet) {
     super(set.records, new URL('./person-worker.ts', import.meta.url));
+  }
+
+  /** The worker's share of a set's candidate pairs (see blockPairsWith). */
+  async pairs(job: PairJob): Promise<PairRange[]> {
+    return ((await this.ask({ pairs: job })) as { ranges: PairRange[] }).ranges;
   }
 
   async cluster(model: Model, job: SetClusterJob): Promise<PersonClusters> {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BlockingIndex, ChunkedInt, DEFAULT_BLOCKING, DEFAULT_RULES, hashKey } from './blocking';
+import { BlockingIndex, DEFAULT_BLOCKING, DEFAULT_RULES, hashKey } from './blocking';
 import { RecordStore } from './store';
 import { buildRecord, plantedWorld } from './testing';
 import type { MatchRecord } from './types';
@@ -110,23 +110,5 @@ describe('birth_date_name_phonetic', () => {
   it('keeps apart a shared date and initial alone (the blocks the rules it replaced made)', () => {
     expect(meet(base, { ...base, givenName: 'Miguel', familyName: 'Torres' })).toBe(false);
     expect(meet(base, { ...base, birthDate: '1980-04-13' })).toBe(false);
-  });
-});
-
-describe('a column built in chunks', () => {
-  it('hands out every value in order, across chunks, in shared memory, once', () => {
-    const col = new ChunkedInt();
-    const n = (1 << 20) * 2 + 12_345;
-    for (let i = 0; i < n; i++) col.push((i * 7919) | 0);
-    expect(col.length).toBe(n);
-    const out = col.take();
-    expect(out.buffer).toBeInstanceOf(SharedArrayBuffer);
-    expect(out.length).toBe(n);
-    let wrong = 0;
-    for (let i = 0; i < n; i++) if (out[i] !== ((i * 7919) | 0)) wrong++;
-    expect(wrong).toBe(0);
-    expect(col.length).toBe(0);
-    col.push(5);
-    expect(Array.from(col.take())).toEqual([5]);
   });
 });

@@ -335,44 +335,6 @@ export class GrowInt {
   }
 }
 
-/**
- * An Int32 column built in fixed chunks and handed out once, as one exact array in shared
- * memory (see sharedInt32). A column grown by doubling holds up to twice its final length, and
- * its exact copy a third: at a million persons, the 70.8M candidate pairs' three columns held
- * 2.5 GB at once where they need 850 MB.
- */
-export class ChunkedInt {
-  private static readonly CHUNK = 1 << 20;
-  private readonly full: Int32Array[] = [];
-  private last = new Int32Array(ChunkedInt.CHUNK);
-  private fill = 0;
-  length = 0;
-  push(v: number): void {
-    if (this.fill === this.last.length) {
-      this.full.push(this.last);
-      this.last = new Int32Array(ChunkedInt.CHUNK);
-      this.fill = 0;
-    }
-    this.last[this.fill++] = v;
-    this.length++;
-  }
-  /** The column, in shared memory; this column is empty after. */
-  take(): Int32Array {
-    const out = sharedInt32(this.length);
-    let at = 0;
-    for (const c of this.full) {
-      out.set(c, at);
-      at += c.length;
-    }
-    out.set(this.last.subarray(0, this.fill), at);
-    this.full.length = 0;
-    this.last = new Int32Array(ChunkedInt.CHUNK);
-    this.fill = 0;
-    this.length = 0;
-    return out;
-  }
-}
-
 function grow<T extends Int32Array | Uint32Array>(arr: T, make: (n: number) => T): T {
   const next = make(arr.length * 2);
   next.set(arr);

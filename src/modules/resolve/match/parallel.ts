@@ -83,7 +83,7 @@ export interface ParallelScores {
 export async function scoreParallel(
   store: RecordStore,
   records: readonly MatchRecord[],
-  block: () => CandidatePairs,
+  block: () => CandidatePairs | Promise<CandidatePairs>,
   options: Partial<ResolveOptions> = {},
   /** A worker over `records` that the caller keeps (and stops); without, one for this call. */
   given?: MatchWorker,
@@ -94,7 +94,7 @@ export async function scoreParallel(
   try {
     const defs = filledDefs(store, COMPARISONS);
     const training = options.model ? null : startTraining(worker, store, defs, options);
-    const found = block();
+    const found = await block();
     lap('block');
     const { rows, shared } = await bothThreads(worker, store, defs, found.a, found.b);
     // The pairs' shared copies from here on: the others can go.

@@ -67,6 +67,11 @@ export function sharedCounter(): Int32Array {
   return new Int32Array(new SharedArrayBuffer(4));
 }
 
+/** How many chunks claimChunks cuts 0..n-1 into. */
+export function chunkCount(n: number): number {
+  return Math.ceil(n / CLAIM);
+}
+
 /** Claims chunks of 0..n-1 from the shared counter and works them until none is left. */
 export function claimChunks(
   next: Int32Array,
