@@ -22,6 +22,7 @@ import { m0062 } from './0062_drop_unused_assessment_admission_index';
 import { m0063 } from './0063_replace_record_links_fks';
 import { m0064 } from './0064_add_review_item_pairs';
 import { m0065 } from './0065_unlogged_match_index';
+import { m0066 } from './0066_cover_match_block_lookups';
 
 /** In order. A landed migration is never edited; add a new one. */
-export const MIGRATIONS: readonly Migration[] = [m0001, m0002, m0003, m0004, m0010, m0011, m0012, m0020, m0021, m0022, m0023, m0030, m0031, m0040, m0050, m0051, m0052, m0060, m0061, m0062, m0063, m0064, m0065];
+export const MIGRATIONS: readonly Migration[] = [m0001, m0002, m0003, m0004, m0010, m0011, m0012, m0020, m0021, m0022, m0023, m0030, m0031, m0040, m0050, m0051, m0052, m0060, m0061, m0062, m0063, m0064, m0065, m0066];

@@ -24,8 +24,18 @@ const CHUNK = 10_000;
  * COPY rows into a table, as one stream of chunks of CHUNK rows (see Tx.copyFrom): on PostgreSQL
  * the server takes a chunk while this thread makes the next.
  */
-export async function copyRows(tx: Tx, table: string, columns: readonly string[], rows: Iterable<readonly Field[]>): Promise<number> {
-  return copyLines(tx, table, columns, lines(rows));
+export async function copyRows(tx: Tx, table: string, columns: readonly string[], rows: Iterable<readonly Field[]>, opts: CopyOptions = {}): Promise<number> {
+  return copyLines(tx, table, columns, lines(rows), opts);
+}
+
+export interface CopyOptions {
+  /**
+   * Rows written frozen and their pages all-visible (COPY … WITH (FREEZE)): no hint bits to set
+   * (and pages to write again) when they are first read, and index-only scans at once. Only into
+   * a table created or truncated earlier in the same transaction (PostgreSQL refuses otherwise);
+   * the rows are visible to every snapshot once committed, older ones included.
+   */
+  freeze?: boolean;
 }
 
 function* lines(rows: Iterable<readonly Field[]>): Generator<string> {
@@ -36,7 +46,7 @@ function* lines(rows: Iterable<readonly Field[]>): Generator<string> {
  * copyRows with each row given as its line of COPY text, newline included: for millions of rows
  * of numbers, a line made by concatenation costs a fifth of a row's array and its fields'.
  */
-export async function copyLines(tx: Tx, table: string, columns: readonly string[], rows: Iterable<string>): Promise<number> {
+export async function copyLines(tx: Tx, table: string, columns: readonly string[], rows: Iterable<string>, opts: CopyOptions = {}): Promise<number> {
   let total = 0;
   function* chunks(): Generator<string> {
     let buf = '';
@@ -52,7 +62,7 @@ export async function copyLines(tx: Tx, table: string, columns: readonly string[
     }
     if (n > 0) yield buf;
   }
-  await tx.copyFrom(`COPY ${table} (${columns.join(', ')}) FROM STDIN`, chunks(), { wholeRows: true });
+  await tx.copyFrom(`COPY ${table} (${columns.join(', ')}) FROM STDIN${opts.freeze ? ' WITH (FREEZE)' : ''}`, chunks(), { wholeRows: true });
   return total;
 }
 

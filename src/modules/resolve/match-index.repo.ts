@@ -1,5 +1,5 @@
 import type { Tx } from '../../db/database';
-import { copyField, copyLines, copyRows, textArray, withoutIndexes } from './copy';
+import { copyField, copyLines, copyRows, textArray, withoutIndexes, type CopyOptions } from './copy';
 import { keys } from './keys';
 import type { IndexedOrg, OrgFields } from './org-engine';
 
@@ -45,12 +45,13 @@ export async function writeMentions(tx: Tx, rows: readonly IndexRow[]): Promise<
 }
 
 /** match_mentions rows only (a full run writes the blocks from its columns, writeWholeIndex). */
-async function writeMentionRows(tx: Tx, rows: Iterable<IndexRow>): Promise<void> {
+async function writeMentionRows(tx: Tx, rows: Iterable<IndexRow>, opts: CopyOptions = {}): Promise<void> {
   await copyRows(
     tx,
     'match_mentions',
     ['mention', 'source_record_id', 'role', 'kind', 'rep', 'fingerprint', 'org_key', 'org_code', 'org_dso', 'org_label'],
     mentionFields(rows),
+    opts,
   );
 }
 
@@ -59,9 +60,10 @@ function* mentionFields(rows: Iterable<IndexRow>): Generator<(string | number | 
 }
 
 /**
- * A full run's index (into emptied tables), streamed: the mentions (their rows' `blocks` are not
- * read), the block memberships and the pairs as lines of COPY text (see copyLines), so that
- * tens of millions of rows are never objects at once. Loaded without the indexes, built after.
+ * A full run's index (into the tables clearIndex emptied in this transaction), streamed: the
+ * mentions (their rows' `blocks` are not read), the block memberships and the pairs as lines of
+ * COPY text (see copyLines), so that tens of millions of rows are never objects at once. Loaded
+ * frozen, without the indexes and keys, which are built after.
  */
 export async function writeWholeIndex(
   tx: Tx,
@@ -69,11 +71,12 @@ export async function writeWholeIndex(
   lap: (part: string) => void = () => {},
 ): Promise<void> {
   await withoutIndexes(tx, ['match_mentions', 'match_blocks', 'match_pairs'], async () => {
-    await writeMentionRows(tx, index.mentions);
+    const freeze = { freeze: true };
+    await writeMentionRows(tx, index.mentions, freeze);
     lap('mentions');
-    await copyLines(tx, 'match_blocks', ['block', 'mention'], index.blocks);
+    await copyLines(tx, 'match_blocks', ['block', 'mention'], index.blocks, freeze);
     lap('blocks');
-    await copyLines(tx, 'match_pairs', PAIR_COLUMNS, index.pairs);
+    await copyLines(tx, 'match_pairs', PAIR_COLUMNS, index.pairs, freeze);
     lap('pairs');
   }, { keys: true });
   lap('index builds');
