@@ -190,6 +190,66 @@ export function ruleBlocksOf(store: RecordStore, i: number, rules: readonly Bloc
   return { blocks, masks };
 }
 
+/** Every record's blocks as compressed rows: record i's are list[start[i]..start[i + 1]), ascending, made by the rules (masks) in `rules`. */
+export interface RecordBlocks {
+  start: Int32Array;
+  list: Int32Array;
+  rules: Int32Array;
+}
+
+/** Ranges of a store's records, claimed by either thread (see claimBlocks), from a shared counter. */
+export interface BlockJob {
+  n: number;
+  next: Int32Array;
+}
+
+/** The blocks of the records [from, from + count.length): how many each has, and the blocks and masks of all, in order. */
+export interface BlockRange {
+  from: number;
+  count: Int32Array;
+  list: Int32Array;
+  rules: Int32Array;
+}
+
+export const blockJob = (n: number): BlockJob => ({ n, next: sharedCounter() });
+
+/** Claims ranges of the job's records until none is left; each range's blocks (ruleBlocksOf over `store`). */
+export function claimBlocks(store: RecordStore, job: BlockJob): BlockRange[] {
+  const out: BlockRange[] = [];
+  const list = new GrowInt();
+  const rules = new GrowInt();
+  claimChunks(job.next, job.n, (from, to) => {
+    list.length = rules.length = 0;
+    const count = new Int32Array(to - from);
+    for (let i = from; i < to; i++) {
+      const found = ruleBlocksOf(store, i);
+      count[i - from] = found.blocks.length;
+      for (let k = 0; k < found.blocks.length; k++) {
+        list.push(found.blocks[k]!);
+        rules.push(found.masks[k]!);
+      }
+    }
+    out.push({ from, count, list: list.view().slice(), rules: rules.view().slice() });
+  });
+  return out;
+}
+
+/** Every range's blocks as one set of compressed rows, in record order. */
+export function joinBlocks(ranges: BlockRange[], job: BlockJob): RecordBlocks {
+  ranges.sort((x, y) => x.from - y.from);
+  if (ranges.length !== chunkCount(job.n)) throw new Error(`record blocks: ${ranges.length} ranges of ${chunkCount(job.n)} made`);
+  const start = new Int32Array(job.n + 1);
+  let total = 0;
+  for (const r of ranges) for (let k = 0; k < r.count.length; k++) start[r.from + k + 1] = total += r.count[k]!;
+  const list = sharedInt32(total);
+  const rules = sharedInt32(total);
+  for (const r of ranges) {
+    list.set(r.list, start[r.from]);
+    rules.set(r.rules, start[r.from]);
+  }
+  return { start, list, rules };
+}
+
 /** Distinct block numbers of record i, ascending. */
 export function blocksOf(store: RecordStore, i: number, rules: readonly BlockingRule[] = DEFAULT_RULES): number[] {
   return ruleBlocksOf(store, i, rules).blocks;

@@ -60,10 +60,10 @@ async function matchAll(
 ): Promise<{ persons: SetClusters; orgs: OrgSetResult; model: Model; counts: MatchCounts }> {
   const { persons: personKeys, orgs: orgMentions, folded, set, laps: prepared } = await readSet(tx, decisions, progress, t0);
   const worker = new PersonWorker(set);
-  // The records are in this thread's store and on their way to the worker's: from here on only
+  // The records are in this thread's store, which is on its way to the worker: from here on only
   // their names are needed (of the rest, this thread holds nothing).
   set.releaseRecords();
-  prepared.step('records to the worker');
+  prepared.step('store to the worker');
   progress(`folded onto ${set.size} representatives (${prepared.steps.join(', ')}; ${secs(t0)})`);
   try {
     const scored = await scoreWholeSet(set, given, { thresholds: { ...RESOLVE_THRESHOLDS } }, worker);

@@ -31,8 +31,8 @@ describe('clustering a set on its worker', () => {
   }, 60_000);
 });
 
-describe('candidate pairs on two threads', () => {
-  it('are the pairs this thread makes alone, in the same order', async () => {
+describe('blocks and candidate pairs on two threads', () => {
+  it('are the blocks and pairs this thread makes alone, in the same order', async () => {
     const { records } = plantedWorld(2500, 3);
     const reps: PersonMention[] = records.map((record, i) => ({ mention: mentionKey(i + 1, 'subject'), role: 'subject', source: record.source, recordId: record.id, record }));
     const set = new PersonSet(reps);
@@ -44,6 +44,14 @@ describe('candidate pairs on two threads', () => {
     };
     const worker = new PersonWorker(set);
     try {
+      // The blocks first, as a full run makes them: on both threads, then on this one alone.
+      const blocksBoth = await set.allBlocksWith(worker);
+      const blocksAlone = new PersonSet(reps).allBlocks();
+      for (const column of ['start', 'list', 'rules'] as const) expect(Array.from(blocksBoth[column])).toEqual(Array.from(blocksAlone[column]));
+      expect(blocksAlone.list.length).toBeGreaterThan(5 * set.size);
+      // A worker that never comes to the job is not waited for.
+      const never = { blocks: () => new Promise(() => {}) } as unknown as PersonWorker;
+      expect(Array.from((await new PersonSet(reps).allBlocksWith(never)).list)).toEqual(Array.from(blocksAlone.list));
       const both = await blockPairsWith(memberships(), set.size, worker);
       const alone = blockPairs(memberships(), set.size);
       expect(set.size).toBeGreaterThan(4096);

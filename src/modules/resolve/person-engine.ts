@@ -1,8 +1,8 @@
-import { blockPairs, blockPairsWith, MembershipBuilder, ruleBlocksOf, type BlockPairs, type Memberships, type PairJob, type PairRange } from './blocking-keys';
+import { blockJob, blockPairs, blockPairsWith, claimBlocks, joinBlocks, MembershipBuilder, type BlockJob, type BlockPairs, type BlockRange, type Memberships, type PairJob, type PairRange, type RecordBlocks } from './blocking-keys';
 import type { DecisionConstraints } from './constraints';
 import { displayName, entityIdFor, personName } from './entity-ids';
 import {
-  GrowInt,
+  chunkCount,
   identifiersForbid,
   logit2,
   MatchWorker,
@@ -76,18 +76,23 @@ export class PersonSet {
   /** Every record's blocks (compressed rows): blocking and the index both need them. */
   allBlocks(): RecordBlocks {
     if (this.cached) return this.cached;
-    const start = new Int32Array(this.size + 1);
-    const list = new GrowInt();
-    const rules = new GrowInt();
-    for (let i = 0; i < this.size; i++) {
-      const found = ruleBlocksOf(this.store, i);
-      for (let k = 0; k < found.blocks.length; k++) {
-        list.push(found.blocks[k]!);
-        rules.push(found.masks[k]!);
-      }
-      start[i + 1] = list.length;
-    }
-    this.cached = { start, list: list.view(), rules: rules.view() };
+    const job = blockJob(this.size);
+    this.cached = joinBlocks(claimBlocks(this.store, job), job);
+    return this.cached;
+  }
+
+  /**
+   * allBlocks, computed by this thread and `worker` (which holds a copy of this set's store)
+   * together, each claiming ranges of records as it comes to them; this thread does not wait
+   * for a worker that never came to the job.
+   */
+  async allBlocksWith(worker: PersonWorker): Promise<RecordBlocks> {
+    if (this.cached) return this.cached;
+    const job = blockJob(this.size);
+    const theirs = worker.blocks(job);
+    theirs.catch(() => undefined);
+    const mine = claimBlocks(this.store, job);
+    this.cached = joinBlocks(mine.length === chunkCount(this.size) ? mine : [...mine, ...(await theirs)], job);
     return this.cached;
   }
 }
@@ -97,12 +102,6 @@ const RELEASED: MatchRecord = Object.freeze({
   addressLine: null, city: null, state: null, postalCode: null, phone: null, email: null, ssn: null, employer: null, identifiers: [],
 });
 
-/** Record i's blocks are list[start[i]..start[i + 1]), ascending, made by the rules (masks over DEFAULT_RULES) in `rules`. */
-interface RecordBlocks {
-  start: Int32Array;
-  list: Int32Array;
-  rules: Int32Array;
-}
 
 export interface EdgeResult {
   /** Scored pairs at or above the review bar, in mention keys (a < b). */
@@ -170,6 +169,11 @@ export interface WholeSetEdges {
  * own), sharing the comparisons with scoring. The pairs and weights are those of scoreEdges.
  */
 export async function scoreWholeSet(set: PersonSet, model: Model | null, train: Partial<TrainOptions>, worker: PersonWorker): Promise<WholeSetEdges> {
+  // The records' blocks first, on both threads: posted before the training comparisons, the
+  // worker's share of them comes while this thread is busy with its own.
+  const t0 = performance.now();
+  await set.allBlocksWith(worker);
+  const keys = performance.now() - t0;
   let oversized = new Map<number, number>();
   const block = async () => {
     const found = await allCandidatePairs(set, worker);
@@ -178,7 +182,7 @@ export async function scoreWholeSet(set: PersonSet, model: Model | null, train: 
   };
   const done = await scoreParallel(set.store, set.records, block, model ? { model } : { train }, worker);
   const edges = keptColumns(done.model, done.scored);
-  return { edges, pairsScored: done.pairs.length, oversized, model: done.model, timings: done.timings };
+  return { edges, pairsScored: done.pairs.length, oversized, model: done.model, timings: { keys, ...done.timings } };
 }
 
 /** Scored pairs at or above the review bar, as columns: the scored pairs are in set positions already, a < b. */
@@ -308,8 +312,14 @@ function clusterJob({ set, model, edges, decisions, repOf, kept }: SetClusterInp
  * cluster while this thread writes the match index.
  */
 export class PersonWorker extends MatchWorker {
+  /** A worker with a copy of the set's store (its snapshot: the records are not sent, nor normalized again). */
   constructor(set: PersonSet) {
-    super(set.records, new URL('./person-worker.ts', import.meta.url));
+    super(set.store, new URL('./person-worker.ts', import.meta.url));
+  }
+
+  /** The worker's share of a set's blocks (see PersonSet.allBlocksWith). */
+  async blocks(job: BlockJob): Promise<BlockRange[]> {
+    return ((await this.ask({ blocks: job })) as { ranges: BlockRange[] }).ranges;
   }
 
   /** The worker's share of a set's candidate pairs (see blockPairsWith). */

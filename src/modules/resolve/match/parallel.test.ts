@@ -22,6 +22,36 @@ function withIdentifiers(records: MatchRecord[]): MatchRecord[] {
 }
 
 describe('parallel resolution', () => {
+  it('builds the worker store from a snapshot of this thread\'s: the same value ids, the same rows', async () => {
+    const records = withIdentifiers(plantedWorld(150, 3).records);
+    const store = new RecordStore();
+    store.add(records);
+    const again = RecordStore.restore(structuredClone(store.snapshot()));
+    for (const c of ['given', 'family', 'dob', 'address', 'email', 'citizenship'] as const) {
+      expect(again[c].ids).toEqual(store[c].ids);
+      expect(again[c].counts).toEqual(store[c].counts);
+      expect(again[c].nonNull).toBe(store[c].nonNull);
+      expect(again[c].dict.keys).toEqual(store[c].dict.keys);
+    }
+    expect(again.names.feats).toEqual(store.names.feats.map((f) => ({ ...f, sym: expect.any(Object) })));
+    expect(again.identifiers).toEqual(store.identifiers);
+    expect(again.size).toBe(records.length);
+    const n = records.length;
+    const a = Int32Array.from({ length: 3 * n }, (_, k) => k % n);
+    const b = Int32Array.from({ length: 3 * n }, (_, k) => (k * 7919 + 1) % n);
+    const worker = new MatchWorker(store);
+    try {
+      const want = Array.from(computeRows(store, COMPARISONS, a, b, a.length).levels);
+      expect(Array.from(computeRows(again, COMPARISONS, a, b, a.length).levels)).toEqual(want);
+      expect(Array.from(await worker.rows(COMPARISONS, a, b))).toEqual(want);
+      expect(new Set(want).size).toBeGreaterThan(3);
+    } finally {
+      await worker.terminate();
+    }
+    // A store sharing another's dictionaries holds values that are not its own.
+    expect(() => new RecordStore(store).snapshot()).toThrow(/sharing/);
+  }, 30_000);
+
   it('builds the worker store from records sent in slices, in the same positions', async () => {
     const { records } = plantedWorld(40, 3);
     const store = new RecordStore();

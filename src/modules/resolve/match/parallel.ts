@@ -147,12 +147,14 @@ const LOAD_SLICE = 50_000;
 export class MatchWorker {
   private readonly client: WorkerClient<object, object>;
 
-  constructor(records: readonly MatchRecord[], entry = new URL('./rows-worker.ts', import.meta.url), slice = LOAD_SLICE) {
+  /** `source`: the records, or a store built of them on this thread (sent as its snapshot, see RecordStore.snapshot). */
+  constructor(source: readonly MatchRecord[] | RecordStore, entry = new URL('./rows-worker.ts', import.meta.url), slice = LOAD_SLICE) {
     // A larger young generation: the worker's store building allocates heavily and short-lived,
     // and the default small nursery spends a large share of the time in scavenges.
     const worker = startTsWorker(entry, null, { maxYoungGenerationSizeMb: 192 });
     this.client = new WorkerClient(worker, 'comparison');
-    this.load(records, slice);
+    if (source instanceof RecordStore) void this.client.request({ store: source.snapshot() });
+    else this.load(source, slice);
   }
 
   /**

@@ -2,17 +2,18 @@ import type { TransferListItem } from 'node:worker_threads';
 import { COMPARISONS } from './comparisons';
 import { claimRows, computeRows, type SharedRowsJob } from './rows';
 import { claimScores, jobScoring, type SharedScoreJob } from './score';
-import { RecordStore } from './store';
+import { RecordStore, type StoreSnapshot } from './store';
 import type { MatchRecord } from './types';
 
 /**
  * What a matching worker (see parallel.ts) is asked: first, to build its store from records
- * (sent in slices, each appended);
+ * (sent in slices, each appended) or from another thread's store (a snapshot);
  * then rows of its own pairs (answered with them), or a share of a job in shared memory: rows
  * (answered when none is left) or scores (answered with the contradictions found).
  */
 export type MatchJob =
   | { load: MatchRecord[] }
+  | { store: StoreSnapshot }
   | { defs: string[]; a: Int32Array; b: Int32Array }
   | { defs: string[]; shared: SharedRowsJob }
   | { score: SharedScoreJob };
@@ -40,6 +41,11 @@ export class MatchJobs {
   answer(job: MatchJob): { reply: MatchReply; transfer?: readonly TransferListItem[] } {
     if ('load' in job) {
       (this.built ??= new RecordStore()).add(job.load);
+      return { reply: { levels: null } };
+    }
+    if ('store' in job) {
+      if (this.built) throw new Error('matching worker: a store is loaded already');
+      this.built = RecordStore.restore(job.store);
       return { reply: { levels: null } };
     }
     const store = this.store;
