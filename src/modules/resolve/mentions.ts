@@ -136,11 +136,14 @@ function selectSql(spec: TableSpec): string {
     FROM ${spec.table} t JOIN source_records r ON r.id = t.source_record_id`;
 }
 
-function pageSql(spec: TableSpec, filter: Exclude<MentionFilter, { kind: 'all' }>): string {
-  const where = filter.kind === 'records' ? `t.source_record_id = ANY(${keys('$2', 'bigint')})` : `r.batch_id = ANY($2::uuid[]) AND ${LATEST}`;
-  // A batch filter drives from the batch's records; a record filter walks the fact table.
-  const key = filter.kind === 'batches' ? 'r.id' : 't.source_record_id';
-  return `${selectSql(spec)} WHERE ${key} > $1 AND ${where} ORDER BY ${key} LIMIT ${PAGE}`;
+/** A page of a batch's rows (from the batch's records), after record $1. */
+function batchPageSql(spec: TableSpec): string {
+  return `${selectSql(spec)} WHERE r.id > $1 AND r.batch_id = ANY($2::uuid[]) AND ${LATEST} ORDER BY r.id LIMIT ${PAGE}`;
+}
+
+/** The rows of the records $1 (from the fact table's record index). */
+function recordsSql(spec: TableSpec): string {
+  return `${selectSql(spec)} WHERE t.source_record_id = ANY(${keys('$1', 'bigint')}) ORDER BY t.source_record_id`;
 }
 
 /** The output columns of selectSql, in order. */
@@ -167,15 +170,24 @@ async function* wholeTable(tx: Tx, spec: TableSpec): AsyncGenerator<Row[]> {
   }
 }
 
-/** The rows of one fact table that the filter selects, a page at a time. */
+/**
+ * The rows of one fact table that the filter selects, a page at a time. Records given by id are
+ * asked for PAGE ids at a time, each id once: paged by position instead, every page probed the
+ * index for every id again (an incremental run at a million persons reads some 50,000 stored
+ * records, three pages per fact table).
+ */
 async function* pages(tx: Tx, spec: TableSpec, filter: MentionFilter): AsyncGenerator<Row[]> {
   if (filter.kind === 'all') {
     yield* wholeTable(tx, spec);
     return;
   }
-  const param = filter.kind === 'records' ? filter.recordIds : filter.batchIds;
+  if (filter.kind === 'records') {
+    const ids = [...filter.recordIds].sort((x, y) => x - y);
+    for (let k = 0; k < ids.length; k += PAGE) yield await tx.query<Row>(recordsSql(spec), [ids.slice(k, k + PAGE)]);
+    return;
+  }
   for (let after = '0'; ; ) {
-    const rows = await tx.query<Row>(pageSql(spec, filter), [after, param]);
+    const rows = await tx.query<Row>(batchPageSql(spec), [after, filter.batchIds]);
     yield rows;
     if (rows.length < PAGE) return;
     after = rows[rows.length - 1]!['srid']!;
