@@ -40,9 +40,18 @@ describe.runIf(process.platform === 'linux')('bin/leadtrac.js', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lt-launch-'));
     const launcher = spawn(process.execPath, ['bin/leadtrac.js', 'resolve'], { env: env({ LEADTRAC_DATA_DIR: dir }), stdio: 'ignore' });
     let child: number | undefined;
+    // Until it has exec'd: a child just forked shows the launcher's own command line.
+    const launcherLine = fs.readFileSync(`/proc/${launcher.pid}/cmdline`, 'utf8');
+    const execd = (pid: number) => {
+      try {
+        return fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8') !== launcherLine;
+      } catch {
+        return false;
+      }
+    };
     for (let t = 0; t < 200 && child === undefined; t++) {
       await sleep(25);
-      child = childrenOf(launcher.pid!)[0];
+      child = childrenOf(launcher.pid!).find(execd);
     }
     expect(child).toBeDefined();
     expect(fs.readFileSync(`/proc/${child}/cmdline`, 'utf8').split('\0')).toEqual(expect.arrayContaining([`--max-old-space-size=${heap}`, '--max-semi-space-size=64']));
