@@ -59,7 +59,6 @@ export async function insertRun(tx: Tx, r: { mode: 'full' | 'incremental'; model
   return String(rows[0]!.id);
 }
 
-/** The blocking version the stored match index was written with: the last run's (1 before versions were kept), or null with no run. */
 /** The blocking version the stored match index was written with; null when there is no whole index (none written yet, or emptied by a crash: its tables are unlogged). */
 export async function indexBlockingVersion(tx: Tx): Promise<number | null> {
   const rows = await tx.query<{ v: number }>(`SELECT blocking_version AS v FROM match_index_state`);
