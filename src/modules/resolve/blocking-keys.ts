@@ -342,11 +342,18 @@ export function blockPairs(m: Memberships, n: number, opts: BlockPairOptions = {
  */
 export async function blockPairsWith(m: Memberships, n: number, worker: { pairs(job: PairJob): Promise<PairRange[]> }, opts: BlockPairOptions = {}): Promise<BlockPairs> {
   const { job, oversized } = pairJob(m, n, opts);
-  const theirs = worker.pairs(job);
+  return { pairs: joinRanges(await bothShares(job, worker.pairs(job), () => claimPairs(job)), job), oversized };
+}
+
+/**
+ * The ranges of a job claimed by this thread (`mine`, run now) and by a worker already asked
+ * (`theirs`). When this thread claimed every range, the worker never came to the job (busy with
+ * earlier ones): its answer, an empty share, is not waited for.
+ */
+export async function bothShares<R>(job: { n: number }, theirs: Promise<R[]>, mine: () => R[]): Promise<R[]> {
   theirs.catch(() => undefined);
-  const mine = claimPairs(job);
-  const ranges = rangesOf(job) === mine.length ? mine : [...mine, ...(await theirs)];
-  return { pairs: joinRanges(ranges, job), oversized };
+  const claimed = mine();
+  return claimed.length === chunkCount(job.n) ? claimed : [...claimed, ...(await theirs)];
 }
 
 export interface BlockPairOptions {
@@ -404,8 +411,6 @@ const shared8 = (x: Uint8Array) => {
   return out;
 };
 
-/** How many ranges the job's records are claimed in. */
-const rangesOf = (job: PairJob) => chunkCount(job.n);
 
 /** Claims ranges of the job's records until none is left; the pairs of each range claimed. */
 export function claimPairs(job: PairJob): PairRange[] {
@@ -459,7 +464,7 @@ const EMPTY_RANGE: PairRange = { from: 0, a: new Int32Array(0), b: new Int32Arra
 /** The ranges' pairs as one set of columns in shared memory, in range order. */
 function joinRanges(ranges: PairRange[], job: PairJob): CandidatePairs {
   ranges.sort((x, y) => x.from - y.from);
-  if (ranges.length !== rangesOf(job)) throw new Error(`block pairs: ${ranges.length} ranges of ${rangesOf(job)} made`);
+  if (ranges.length !== chunkCount(job.n)) throw new Error(`block pairs: ${ranges.length} ranges of ${chunkCount(job.n)} made`);
   const length = ranges.reduce((t, r) => t + r.a.length, 0);
   const a = sharedInt32(length);
   const b = sharedInt32(length);

@@ -1,8 +1,7 @@
-import { blockJob, blockPairs, blockPairsWith, claimBlocks, joinBlocks, MembershipBuilder, type BlockJob, type BlockPairs, type BlockRange, type Memberships, type PairJob, type PairRange, type RecordBlocks } from './blocking-keys';
+import { blockJob, blockPairs, blockPairsWith, bothShares, claimBlocks, joinBlocks, MembershipBuilder, type BlockJob, type BlockPairs, type BlockRange, type Memberships, type PairJob, type PairRange, type RecordBlocks } from './blocking-keys';
 import type { DecisionConstraints } from './constraints';
 import { displayName, entityIdFor, personName } from './entity-ids';
 import {
-  chunkCount,
   identifiersForbid,
   logit2,
   MatchWorker,
@@ -89,10 +88,7 @@ export class PersonSet {
   async allBlocksWith(worker: PersonWorker): Promise<RecordBlocks> {
     if (this.cached) return this.cached;
     const job = blockJob(this.size);
-    const theirs = worker.blocks(job);
-    theirs.catch(() => undefined);
-    const mine = claimBlocks(this.store, job);
-    this.cached = joinBlocks(mine.length === chunkCount(this.size) ? mine : [...mine, ...(await theirs)], job);
+    this.cached = joinBlocks(await bothShares(job, worker.blocks(job), () => claimBlocks(this.store, job)), job);
     return this.cached;
   }
 }
