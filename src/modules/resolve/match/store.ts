@@ -245,9 +245,9 @@ export class RecordStore {
   readonly citizenship: Column<string>;
   readonly birthCountry: Column<string>;
 
-  /** A store of its own dictionaries, or one sharing `shared`'s (its values' features and comparisons). */
   private readonly sharing: boolean;
 
+  /** A store of its own dictionaries, or one sharing `shared`'s (its values' features and comparisons). */
   constructor(shared?: RecordStore) {
     this.sharing = shared !== undefined;
     const dict = <F>(of: (s: RecordStore) => Dict<F>, make: (key: string) => F): Dict<F> => (shared ? of(shared) : new Dict(make));
