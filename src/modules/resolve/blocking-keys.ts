@@ -1,5 +1,5 @@
 import { nicknameCanonical } from './match/compare/nicknames';
-import { chunkCount, claimChunks, DEFAULT_BLOCKING, DEFAULT_RULES, GrowInt, groupByFirst, NAME_BLOCK_CAP, sharedCopy, sharedCounter, sharedInt32, TIGHT_BLOCK_CAP, type BlockingRule, type CandidatePairs, type RecordStore } from './match';
+import { chunkCount, claimChunks, DEFAULT_BLOCKING, DEFAULT_RULES, GrowInt, groupByFirst, NAME_BLOCK_CAP, sharedCounter, shareInts, sharedInt32, TIGHT_BLOCK_CAP, type BlockingRule, type CandidatePairs, type RecordStore } from './match';
 
 /**
  * Blocking as the database run does it. The matching core's rules say which records meet;
@@ -401,16 +401,14 @@ function pairJob(m: Memberships, n: number, opts: BlockPairOptions): { job: Pair
   }
   const { start, order } = groupByFirst(m.member, n);
   const isNew = opts.isNew ? shared8(opts.isNew) : null;
-  return { job: { member: shared32(m.member), rules: shared32(m.rules), endOf, start, order, n, isNew, next: sharedCounter() }, oversized };
+  return { job: { member: shareInts(m.member), rules: shareInts(m.rules), endOf, start, order, n, isNew, next: sharedCounter() }, oversized };
 }
 
-const shared32 = (x: Int32Array) => (x.buffer instanceof SharedArrayBuffer ? x : sharedCopy(x));
 const shared8 = (x: Uint8Array) => {
   const out = new Uint8Array(new SharedArrayBuffer(x.length));
   out.set(x);
   return out;
 };
-
 
 /** Claims ranges of the job's records until none is left; the pairs of each range claimed. */
 export function claimPairs(job: PairJob): PairRange[] {

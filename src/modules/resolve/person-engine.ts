@@ -98,7 +98,6 @@ const RELEASED: MatchRecord = Object.freeze({
   addressLine: null, city: null, state: null, postalCode: null, phone: null, email: null, ssn: null, employer: null, identifiers: [],
 });
 
-
 export interface EdgeResult {
   /** Scored pairs at or above the review bar, in mention keys (a < b). */
   edges: PairRow[];

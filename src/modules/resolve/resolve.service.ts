@@ -38,7 +38,8 @@ const EMPTY: RunCounts = {
 /**
  * `leadtrac resolve`: incremental by default (only batches not resolved yet), full on request,
  * when no model exists yet, when the stored match index was written with another blocking
- * version (BLOCKING_VERSION), or when it is gone (emptied by a crash). One transaction under the resolution lock; audited.
+ * version (BLOCKING_VERSION), or when it is gone (emptied by a crash). One transaction under the
+ * resolution lock; audited.
  */
 export async function runResolve(database: Database, ctx: RequestContext, opts: ResolveOptions = {}): Promise<ResolveSummary> {
   authorize(ctx, RESOLVE_POLICY['resolve.run']);

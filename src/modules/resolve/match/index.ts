@@ -29,7 +29,7 @@ export type {
 export { MODEL_VERSION, DEFAULT_THRESHOLDS, probabilityOf, logit2, Scorer } from './model';
 export { RecordStore } from './store';
 export { BlockingIndex, DEFAULT_RULES, NAME_BLOCK_CAP, TIGHT_BLOCK_CAP, DEFAULT_BLOCKING, GrowInt, groupByFirst, sharedCopy, sharedInt32 } from './blocking';
-export { chunkCount, claimChunks, sharedCounter } from './rows';
+export { chunkCount, claimChunks, sharedCounter, shareInts } from './rows';
 export type { BlockingRule, BlockingOptions, CandidatePairs, RuleReport } from './blocking';
 export { COMPARISONS } from './comparisons';
 export type { ComparisonDef, LevelInfo } from './comparisons';
