@@ -42,4 +42,24 @@ describe('COPY FROM STDIN WITH (FORMAT binary)', () => {
       { id: '9007199254740991', name: null, born: '1900-01-01', ref: null, days: -1, nothing: null },
     ]);
   });
+
+  it('takes rows chunk by chunk in one COPY with the binary option, numbers, booleans and text arrays as they were', async () => {
+    const table = uniqueName('copy_binary_rows_');
+    const rows = Array.from({ length: 5 }, (_, i) => ({ a: 2 ** 53 - 1 - i, weight: i / 3 - 1, proven: i % 2 === 0, conflicts: i === 0 ? [] : ['dob', `say "${i}", \\ Zoë`].slice(0, i) }));
+    const got = await database.transaction(async (tx) => {
+      await tx.query(`CREATE TEMP TABLE ${table} (a bigint, weight double precision, proven boolean, conflicts text[]) ON COMMIT DROP`);
+      const w = new CopyBinaryWriter(8);
+      const chunks = rows.map((r) => {
+        w.row(4);
+        w.int8n(r.a);
+        w.float8(r.weight);
+        w.bool(r.proven);
+        w.textArray(r.conflicts);
+        return w.takeRows();
+      });
+      await tx.copyFrom(`COPY ${table} (a, weight, proven, conflicts) FROM STDIN WITH (FORMAT binary)`, chunks, { binary: true });
+      return tx.query<{ a: string; weight: number; proven: boolean; conflicts: string[] }>(`SELECT a::text AS a, weight, proven, conflicts FROM ${table} ORDER BY a DESC`);
+    });
+    expect(got).toEqual(rows.map((r) => ({ ...r, a: String(r.a) })));
+  });
 });

@@ -8,6 +8,11 @@
 
 const SIGNATURE = [0x50, 0x47, 0x43, 0x4f, 0x50, 0x59, 0x0a, 0xff, 0x0d, 0x0a, 0x00]; // PGCOPY\n\xff\r\n\0
 const HEADER_BYTES = SIGNATURE.length + 8;
+/** The stream's start: the signature, then flags and header-extension length, both 0. */
+export const BINARY_HEADER: Uint8Array<ArrayBuffer> = Uint8Array.from([...SIGNATURE, 0, 0, 0, 0, 0, 0, 0, 0]);
+/** The stream's end: a field count of -1. */
+export const BINARY_TRAILER: Uint8Array<ArrayBuffer> = Uint8Array.from([0xff, 0xff]);
+const TEXT_OID = 25;
 /** Days from 1970-01-01 (our day numbers) to 2000-01-01 (PostgreSQL's date epoch). */
 const PG_EPOCH_DAYS = 10957;
 const TWO_32 = 2 ** 32;
@@ -72,8 +77,17 @@ export class CopyBinaryWriter {
     this.view = new DataView(this.buf.buffer);
   }
 
+  /** Rows started since the writer was made. */
+  rowCount = 0;
+
+  /** Bytes of rows written since the last take. */
+  get size(): number {
+    return this.used;
+  }
+
   /** Starts a row of `fields` fields; each must then be written, in the table's column order. */
   row(fields: number): void {
+    this.rowCount++;
     this.room(2);
     this.view.setInt16(this.used, fields);
     this.used += 2;
@@ -125,6 +139,54 @@ export class CopyBinaryWriter {
     this.used += 12;
   }
 
+  /** A bigint given as a number: an integer within ±2^53. */
+  int8n(v: number): void {
+    if (!Number.isSafeInteger(v)) throw new RangeError(`not an int8 within 2^53: ${v}`);
+    this.room(12);
+    this.view.setInt32(this.used, 8);
+    this.view.setInt32(this.used + 4, Math.floor(v / TWO_32));
+    this.view.setUint32(this.used + 8, ((v % TWO_32) + TWO_32) % TWO_32);
+    this.used += 12;
+  }
+
+  float8(v: number): void {
+    this.room(12);
+    this.view.setInt32(this.used, 8);
+    this.view.setFloat64(this.used + 4, v);
+    this.used += 12;
+  }
+
+  bool(v: boolean): void {
+    this.room(5);
+    this.view.setInt32(this.used, 1);
+    this.buf[this.used + 4] = v ? 1 : 0;
+    this.used += 5;
+  }
+
+  /**
+   * A text[] of one dimension (no NULL elements): the array's byte length, then its dimension
+   * count, a has-NULLs flag and the element type (text), the dimension's length and lower
+   * bound, and each element as a field. An empty array has no dimensions.
+   */
+  textArray(items: readonly string[]): void {
+    this.room(4);
+    const lengthAt = this.used;
+    this.used += 4;
+    this.room(items.length === 0 ? 12 : 20);
+    const v = this.view;
+    v.setInt32(this.used, items.length === 0 ? 0 : 1);
+    v.setInt32(this.used + 4, 0);
+    v.setInt32(this.used + 8, TEXT_OID);
+    this.used += 12;
+    if (items.length > 0) {
+      v.setInt32(this.used, items.length);
+      v.setInt32(this.used + 4, 1);
+      this.used += 8;
+    }
+    for (const s of items) this.text(s);
+    this.view.setInt32(lengthAt, this.used - lengthAt - 4);
+  }
+
   /** A date as a day number (days since 1970-01-01, an integer); NaN is NULL. */
   date(day: number): void {
     if (Number.isNaN(day)) return this.null();
@@ -147,10 +209,19 @@ export class CopyBinaryWriter {
   take(): Uint8Array<ArrayBuffer> {
     if (this.used === 0) return new Uint8Array(0);
     const out = new Uint8Array(HEADER_BYTES + this.used + 2);
-    out.set(SIGNATURE, 0); // flags and header-extension length stay 0
+    out.set(BINARY_HEADER, 0);
     out.set(this.buf.subarray(0, this.used), HEADER_BYTES);
-    out[out.length - 2] = 0xff;
-    out[out.length - 1] = 0xff;
+    out.set(BINARY_TRAILER, out.length - 2);
+    this.used = 0;
+    return out;
+  }
+
+  /**
+   * The rows written since the last call, without the stream's header and trailer: chunks of one
+   * COPY that Tx.copyFrom frames (its `binary` option). Empty when there were none.
+   */
+  takeRows(): Uint8Array<ArrayBuffer> {
+    const out = this.buf.slice(0, this.used);
     this.used = 0;
     return out;
   }

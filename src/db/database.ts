@@ -10,6 +10,7 @@ import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { from as copyFromStream, to as copyToStream } from 'pg-copy-streams';
 import type { Config } from '../config';
+import { BINARY_HEADER, BINARY_TRAILER } from './copy-binary';
 import { acquireDataDirLock } from './data-dir-lock';
 import { PGliteDialect, type PGliteQueryable } from './pglite-dialect';
 import type { DB } from './schema';
@@ -35,14 +36,23 @@ export interface Tx {
    * this transaction. PostgreSQL takes the chunks as they come, while the caller makes the next.
    * PGlite reads a COPY from one blob: with `wholeRows` (every chunk ends at a row's end) it runs
    * one COPY per PGLITE_COPY_BYTES of chunks, so memory stays bounded; without, one for all.
+   * With `binary`, the chunks are binary COPY rows (CopyBinaryWriter.takeRows) and each COPY
+   * run gets the stream's header and trailer.
    */
-  copyFrom(copySql: string, chunks: AsyncIterable<CopyChunk> | Iterable<CopyChunk>, opts?: { wholeRows?: boolean }): Promise<void>;
+  copyFrom(copySql: string, chunks: AsyncIterable<CopyChunk> | Iterable<CopyChunk>, opts?: CopyFromOptions): Promise<void>;
   /**
    * `COPY (query) TO STDOUT` (text format): the output's bytes as they arrive, read at the
    * caller's pace (see CopyTextRows). Stopping early (return or throw) stops the COPY; the
    * transaction goes on.
    */
   copyTo(copySql: string): AsyncIterable<Uint8Array>;
+}
+
+export interface CopyFromOptions {
+  /** Every chunk ends at a row's end. */
+  wholeRows?: boolean;
+  /** The chunks are binary COPY rows, without header and trailer (implies wholeRows). */
+  binary?: boolean;
 }
 
 export interface Database {
@@ -97,19 +107,21 @@ async function openPGlite(dataDir: string | undefined, command: string): Promise
           copyFrom: async (copySql, chunks, opts) => {
             // PGlite's COPY reads a Blob at /dev/blob.
             const sqlText = copySql.replace(/FROM\s+STDIN/i, "FROM '/dev/blob'");
+            const whole = opts?.wholeRows || opts?.binary;
             let parts: CopyChunk[] = [];
             let bytes = 0;
             const flush = async () => {
-              await t.query(sqlText, [], { blob: new Blob(parts) });
+              const blob = opts?.binary ? [BINARY_HEADER, ...parts, BINARY_TRAILER] : parts;
+              await t.query(sqlText, [], { blob: new Blob(blob) });
               parts = [];
               bytes = 0;
             };
             for await (const c of chunks) {
               parts.push(c);
               bytes += c.length;
-              if (opts?.wholeRows && bytes >= PGLITE_COPY_BYTES) await flush();
+              if (whole && bytes >= PGLITE_COPY_BYTES) await flush();
             }
-            if (parts.length > 0 || !opts?.wholeRows) await flush();
+            if (parts.length > 0 || !whole) await flush();
           },
           copyTo: async function* (copySql) {
             // PGlite writes COPY output to a Blob at /dev/blob, whole.
@@ -124,6 +136,13 @@ async function openPGlite(dataDir: string | undefined, command: string): Promise
       release();
     },
   };
+}
+
+/** Binary COPY rows between the stream's header and trailer. */
+async function* framed(rows: AsyncIterable<CopyChunk> | Iterable<CopyChunk>): AsyncGenerator<CopyChunk> {
+  yield BINARY_HEADER;
+  yield* rows;
+  yield BINARY_TRAILER;
 }
 
 async function openPostgres(url: string, max: number): Promise<Database> {
@@ -148,9 +167,9 @@ async function openPostgres(url: string, max: number): Promise<Database> {
           exec: async (sqlText) => {
             await client.query(sqlText);
           },
-          copyFrom: async (copySql, chunks) => {
+          copyFrom: async (copySql, chunks, opts) => {
             const target = client.query(copyFromStream(copySql));
-            await pipeline(Readable.from(chunks), target);
+            await pipeline(Readable.from(opts?.binary ? framed(chunks) : chunks), target);
           },
           copyTo: (copySql) => copyOut(client, copySql, url),
         });

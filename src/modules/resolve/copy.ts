@@ -1,3 +1,4 @@
+import { CopyBinaryWriter } from '../../db/copy-binary';
 import type { Tx } from '../../db/database';
 
 /** PostgreSQL COPY text format: tab-separated, \N for NULL, backslash escapes. */
@@ -64,6 +65,27 @@ export async function copyLines(tx: Tx, table: string, columns: readonly string[
   }
   await tx.copyFrom(`COPY ${table} (${columns.join(', ')}) FROM STDIN${opts.freeze ? ' WITH (FREEZE)' : ''}`, chunks(), { wholeRows: true });
   return total;
+}
+
+/** Bytes of binary rows sent at once (see copyBinary). */
+const BINARY_CHUNK = 1 << 18;
+
+/**
+ * COPY … WITH (FORMAT binary) of the rows `fill` writes, one stream of chunks as copyLines sends
+ * text: `fill` writes rows into the writer and yields between them (after a row or a group of
+ * rows) so that a chunk can be sent. The server reads numbers as they are, without parsing text:
+ * for the match index's tens of millions of rows of integers, less work on both sides.
+ * Returns how many rows were written.
+ */
+export async function copyBinary(tx: Tx, table: string, columns: readonly string[], fill: (w: CopyBinaryWriter) => Iterable<unknown>, opts: CopyOptions = {}): Promise<number> {
+  const w = new CopyBinaryWriter(BINARY_CHUNK * 2);
+  function* chunks(): Generator<Uint8Array<ArrayBuffer>> {
+    for (const _ of fill(w)) if (w.size >= BINARY_CHUNK) yield w.takeRows();
+    if (w.size > 0) yield w.takeRows();
+  }
+  const options = ['FORMAT binary', ...(opts.freeze ? ['FREEZE'] : [])].join(', ');
+  await tx.copyFrom(`COPY ${table} (${columns.join(', ')}) FROM STDIN WITH (${options})`, chunks(), { binary: true });
+  return w.rowCount;
 }
 
 /**

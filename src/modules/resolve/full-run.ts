@@ -6,7 +6,8 @@ import { keptApart } from './index-match';
 import type { DecisionConstraints } from './constraints';
 import { logit2, type Model } from './match';
 import { BLOCKING_VERSION } from './blocking-keys';
-import { clearIndex, markIndexWhole, pairLine, writeOversized, writeWholeIndex, type IndexRow } from './match-index.repo';
+import type { CopyBinaryWriter } from '../../db/copy-binary';
+import { clearIndex, markIndexWhole, writeBlock, writeOversized, writePair, writeWholeIndex, type IndexRow } from './match-index.repo';
 import { loadMentions } from './mentions';
 import { clusterOrgSet, indexedOrg, type IndexedOrg, type OrgSetResult } from './org-engine';
 import { clusterSetOn, PersonSet, PersonWorker, scoreWholeSet, type KeptEdges, type SetClusters } from './person-engine';
@@ -78,8 +79,8 @@ async function matchAll(
     await clearIndex(tx);
     await writeWholeIndex(tx, {
       mentions: mentionRows(personKeys, orgMentions, folded),
-      blocks: blockLines(set, scored.oversized),
-      pairs: pairLines(set, scored.edges),
+      blocks: blockRows(set, scored.oversized),
+      pairs: pairRows(set, scored.edges),
     }, (part) => step(`index ${part}`));
     await writeOversized(tx, scored.oversized);
     await markIndexWhole(tx, BLOCKING_VERSION);
@@ -200,20 +201,25 @@ function* mentionRows(persons: Float64Array, orgs: readonly IndexedOrg[], folded
   }
 }
 
-/** The representatives' block memberships but those of oversized blocks, as match_blocks lines. */
-function* blockLines(set: PersonSet, oversized: ReadonlyMap<number, number>): Generator<string> {
-  const { start, list } = set.allBlocks();
-  for (let i = 0; i < set.size; i++) {
-    const mention = set.reps[i]!.mention;
-    for (let e = start[i]!; e < start[i + 1]!; e++) if (!oversized.has(list[e]!)) yield `${list[e]}\t${mention}\n`;
-  }
+/** The representatives' block memberships but those of oversized blocks, as match_blocks rows, a representative's at a time. */
+function blockRows(set: PersonSet, oversized: ReadonlyMap<number, number>) {
+  return function* (w: CopyBinaryWriter): Generator<void> {
+    const { start, list } = set.allBlocks();
+    for (let i = 0; i < set.size; i++) {
+      const mention = set.reps[i]!.mention;
+      for (let e = start[i]!; e < start[i + 1]!; e++) if (!oversized.has(list[e]!)) writeBlock(w, list[e]!, mention);
+      yield;
+    }
+  };
 }
 
-/** The kept pairs as match_pairs lines, in mention keys. */
-function* pairLines(set: PersonSet, edges: KeptEdges): Generator<string> {
-  for (let e = 0; e < edges.length; e++) {
-    yield pairLine(set.reps[edges.a[e]!]!.mention, set.reps[edges.b[e]!]!.mention, edges.weight[e]!, edges.proven[e] === 1, edges.conflicts.get(e) ?? []);
-  }
+/** The kept pairs as match_pairs rows, in mention keys. */
+function pairRows(set: PersonSet, edges: KeptEdges) {
+  return function* (w: CopyBinaryWriter): Generator<void> {
+    for (let e = 0; e < edges.length; e++) {
+      yield writePair(w, set.reps[edges.a[e]!]!.mention, set.reps[edges.b[e]!]!.mention, edges.weight[e]!, edges.proven[e] === 1, edges.conflicts.get(e) ?? []);
+    }
+  };
 }
 
 export function matchBitsOf(model: Model): number {

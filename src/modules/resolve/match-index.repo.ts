@@ -1,5 +1,6 @@
 import type { Tx } from '../../db/database';
-import { copyField, copyLines, copyRows, textArray, withoutIndexes, type CopyOptions } from './copy';
+import type { CopyBinaryWriter } from '../../db/copy-binary';
+import { copyBinary, withoutIndexes, type CopyOptions } from './copy';
 import { keys } from './keys';
 import type { IndexedOrg, OrgFields } from './org-engine';
 
@@ -47,60 +48,80 @@ function blockRows(rows: readonly IndexRow[]): [number, number][] {
 
 export async function writeMentions(tx: Tx, rows: readonly IndexRow[]): Promise<void> {
   await writeMentionRows(tx, rows);
-  await copyRows(tx, 'match_blocks', ['block', 'mention'], blockRows(rows));
+  await copyBinary(tx, 'match_blocks', BLOCK_COLUMNS, function* (w) {
+    for (const [block, mention] of blockRows(rows)) yield writeBlock(w, block, mention);
+  });
 }
 
 /** match_mentions rows only (a full run writes the blocks from its columns, writeWholeIndex). */
 async function writeMentionRows(tx: Tx, rows: Iterable<IndexRow>, opts: CopyOptions = {}): Promise<void> {
-  await copyRows(
-    tx,
-    'match_mentions',
-    ['mention', 'source_record_id', 'role', 'kind', 'rep', 'fingerprint', 'org_key', 'org_code', 'org_dso', 'org_label'],
-    mentionFields(rows),
-    opts,
-  );
+  await copyBinary(tx, 'match_mentions', MENTION_COLUMNS, function* (w) {
+    for (const r of rows) {
+      w.row(MENTION_COLUMNS.length);
+      w.int8n(r.mention);
+      w.int8n(r.recordId);
+      w.text(r.role);
+      w.text(r.kind);
+      w.int8n(r.rep);
+      w.text(r.fingerprint);
+      w.text(r.org?.key);
+      w.text(r.org?.code);
+      w.text(r.org?.dso);
+      w.text(r.org?.label);
+      yield;
+    }
+  }, opts);
 }
 
-function* mentionFields(rows: Iterable<IndexRow>): Generator<(string | number | null)[]> {
-  for (const r of rows) yield [r.mention, r.recordId, r.role, r.kind, r.rep, r.fingerprint, r.org?.key ?? null, r.org?.code ?? null, r.org?.dso ?? null, r.org?.label ?? null];
+const MENTION_COLUMNS = ['mention', 'source_record_id', 'role', 'kind', 'rep', 'fingerprint', 'org_key', 'org_code', 'org_dso', 'org_label'];
+const BLOCK_COLUMNS = ['block', 'mention'];
+const PAIR_COLUMNS = ['a', 'b', 'weight', 'proven', 'conflicts'];
+
+/** A match_blocks row (see writeWholeIndex). */
+export function writeBlock(w: CopyBinaryWriter, block: number, mention: number): void {
+  w.row(2);
+  w.int4(block);
+  w.int8n(mention);
+}
+
+/** A match_pairs row (see writeWholeIndex). */
+export function writePair(w: CopyBinaryWriter, a: number, b: number, weight: number, proven: boolean, conflicts: readonly string[]): void {
+  w.row(5);
+  w.int8n(a);
+  w.int8n(b);
+  w.float8(weight);
+  w.bool(proven);
+  w.textArray(conflicts);
 }
 
 /**
  * A full run's index (into the tables clearIndex emptied in this transaction), streamed: the
- * mentions (their rows' `blocks` are not read), the block memberships and the pairs as lines of
- * COPY text (see copyLines), so that tens of millions of rows are never objects at once. Loaded
+ * mentions (their rows' `blocks` are not read), then the block memberships and the pairs that
+ * `blocks` and `pairs` write (with writeBlock and writePair, yielding between rows or groups of
+ * rows; see copyBinary), so that tens of millions of rows are never objects at once. Loaded
  * frozen, without the indexes and keys, which are built after.
  */
 export async function writeWholeIndex(
   tx: Tx,
-  index: { mentions: Iterable<IndexRow>; blocks: Iterable<string>; pairs: Iterable<string> },
+  index: { mentions: Iterable<IndexRow>; blocks: (w: CopyBinaryWriter) => Iterable<unknown>; pairs: (w: CopyBinaryWriter) => Iterable<unknown> },
   lap: (part: string) => void = () => {},
 ): Promise<void> {
   await withoutIndexes(tx, ['match_mentions', 'match_blocks', 'match_pairs'], async () => {
     const freeze = { freeze: true };
     await writeMentionRows(tx, index.mentions, freeze);
     lap('mentions');
-    await copyLines(tx, 'match_blocks', ['block', 'mention'], index.blocks, freeze);
+    await copyBinary(tx, 'match_blocks', BLOCK_COLUMNS, index.blocks, freeze);
     lap('blocks');
-    await copyLines(tx, 'match_pairs', PAIR_COLUMNS, index.pairs, freeze);
+    await copyBinary(tx, 'match_pairs', PAIR_COLUMNS, index.pairs, freeze);
     lap('pairs');
   }, { keys: true });
   lap('index builds');
 }
 
-const PAIR_COLUMNS = ['a', 'b', 'weight', 'proven', 'conflicts'];
-
-/** A match_pairs line (see writeWholeIndex). */
-export function pairLine(a: number, b: number, weight: number, proven: boolean, conflicts: readonly string[]): string {
-  return `${a}\t${b}\t${weight}\t${proven ? 't' : 'f'}\t${conflicts.length === 0 ? '{}' : copyField(textArray(conflicts))}\n`;
-}
-
 export async function writePairs(tx: Tx, rows: readonly PairRow[]): Promise<void> {
-  await copyLines(tx, 'match_pairs', PAIR_COLUMNS, pairLinesOf(rows));
-}
-
-function* pairLinesOf(rows: readonly PairRow[]): Generator<string> {
-  for (const p of rows) yield pairLine(p.a, p.b, p.weight, p.proven, p.conflicts);
+  await copyBinary(tx, 'match_pairs', PAIR_COLUMNS, function* (w) {
+    for (const p of rows) yield writePair(w, p.a, p.b, p.weight, p.proven, p.conflicts);
+  });
 }
 
 export async function writeOversized(tx: Tx, blocks: ReadonlyMap<number, number>): Promise<void> {

@@ -4,7 +4,7 @@ import { generateCandidates, resolveRecords } from './pipeline';
 import { MatchWorker, resolveRecordsParallel, scoreParallel } from './parallel';
 import { COMPARISONS } from './comparisons';
 import { computeRows, sharedRowsJob } from './rows';
-import { RecordStore } from './store';
+import { packStrings, RecordStore, unpackStrings } from './store';
 import { plantedWorld } from './testing';
 import { candidateRows, trainOnStore } from './train';
 import type { CandidatePairs } from './blocking';
@@ -35,6 +35,8 @@ describe('parallel resolution', () => {
     }
     expect(again.names.feats).toEqual(store.names.feats.map((f) => ({ ...f, sym: expect.any(Object) })));
     expect(again.identifiers).toEqual(store.identifiers);
+    expect(again.identifiers.some((x) => x === null) && again.identifiers.some((x) => x !== null)).toBe(true);
+    expect(again.ids).toEqual(store.ids);
     expect(again.size).toBe(records.length);
     const n = records.length;
     const a = Int32Array.from({ length: 3 * n }, (_, k) => k % n);
@@ -51,6 +53,14 @@ describe('parallel resolution', () => {
     // A store sharing another's dictionaries holds values that are not its own.
     expect(() => new RecordStore(store).snapshot()).toThrow(/sharing/);
   }, 30_000);
+
+  it('packs strings into one and unpacks them as they were, empty and non-ASCII ones included', () => {
+    const xs = ['', 'passport|JOR|P1', 'Zoë 😀', '', 'a'];
+    const packed = packStrings(xs);
+    expect(packed.text).toBe(xs.join(''));
+    expect(unpackStrings(structuredClone(packed))).toEqual(xs);
+    expect(unpackStrings(packStrings([]))).toEqual([]);
+  });
 
   it('builds the worker store from records sent in slices, in the same positions', async () => {
     const { records } = plantedWorld(40, 3);

@@ -217,11 +217,36 @@ type ColumnName = (typeof COLUMNS)[number];
  * each distinct value's features once, instead of normalizing every record again.
  */
 export interface StoreSnapshot {
-  ids: string[];
-  identifiers: (string[] | null)[];
+  ids: PackedStrings;
+  /** Each record's identifier count (-1: none, null), and the identifiers in record order. */
+  identifierCounts: Int32Array;
+  identifiers: PackedStrings;
   columns: Record<ColumnName, ColumnSnapshot>;
   /** Each column's dictionary's values (the names' one dictionary under given, middle and family alike). */
-  dicts: Record<ColumnName, string[]>;
+  dicts: Record<ColumnName, PackedStrings>;
+}
+
+/**
+ * Strings as one string and their lengths: a thread receives it as two copies of memory, where
+ * millions of strings (or arrays of them) are cloned one by one (at a million persons, the
+ * record ids and identifiers were most of the 23 s the snapshot took to send).
+ */
+export interface PackedStrings {
+  text: string;
+  lengths: Int32Array;
+}
+
+export function packStrings(xs: readonly string[]): PackedStrings {
+  const lengths = new Int32Array(xs.length);
+  for (let i = 0; i < xs.length; i++) lengths[i] = xs[i]!.length;
+  return { text: xs.join(''), lengths };
+}
+
+export function unpackStrings(p: PackedStrings): string[] {
+  const out = new Array<string>(p.lengths.length);
+  let at = 0;
+  for (let i = 0; i < out.length; i++) out[i] = p.text.slice(at, (at += p.lengths[i]!));
+  return out;
 }
 
 /** Normalized, interned, column-wise view of the records being matched. */
@@ -286,12 +311,18 @@ export class RecordStore {
   snapshot(): StoreSnapshot {
     if (this.sharing) throw new Error('a store sharing dictionaries cannot be snapshot');
     const columns = {} as Record<ColumnName, ColumnSnapshot>;
-    const dicts = {} as Record<ColumnName, string[]>;
+    const dicts = {} as Record<ColumnName, PackedStrings>;
     for (const c of COLUMNS) {
       columns[c] = this[c].snapshot();
-      dicts[c] = this[c].dict.keys;
+      dicts[c] = packStrings(this[c].dict.keys);
     }
-    return { ids: this.ids, identifiers: this.identifiers, columns, dicts };
+    const identifierCounts = new Int32Array(this.identifiers.length);
+    const identifiers: string[] = [];
+    this.identifiers.forEach((keys, i) => {
+      identifierCounts[i] = keys === null ? -1 : keys.length;
+      for (const k of keys ?? []) identifiers.push(k);
+    });
+    return { ids: packStrings(this.ids), identifierCounts, identifiers: packStrings(identifiers), columns, dicts };
   }
 
   /** The store a snapshot was taken of: the same value ids, each value's features computed again. */
@@ -300,11 +331,13 @@ export class RecordStore {
     for (const c of COLUMNS) {
       const dict = store[c].dict;
       // The names' dictionary comes three times over (given, middle, family): filled once.
-      if (dict.keys.length === 0) for (const key of snap.dicts[c]) dict.intern(key);
+      if (dict.keys.length === 0) for (const key of unpackStrings(snap.dicts[c])) dict.intern(key);
       store[c].restore(snap.columns[c]);
     }
-    for (const id of snap.ids) store.ids.push(id);
-    for (const ids of snap.identifiers) store.identifiers.push(ids);
+    for (const id of unpackStrings(snap.ids)) store.ids.push(id);
+    const identifiers = unpackStrings(snap.identifiers);
+    let at = 0;
+    for (const n of snap.identifierCounts) store.identifiers.push(n < 0 ? null : identifiers.slice(at, (at += n)));
     return store;
   }
 
