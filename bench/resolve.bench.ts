@@ -18,6 +18,8 @@
  * incremental run can be repeated against the same post-full-run state, with any code. The loaded
  * world is kept too (loaded.json): a full resolve that fails is retried on it without loading it
  * again, and `--load-only` stops there (to try a full run of a large world with other code).
+ * `--incremental-only` stops after the incremental resolve (no export, scoring or records): to
+ * time it again, or to profile it (--cpu-prof writes its profile at a normal exit).
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -52,6 +54,7 @@ const batch = flag('--batch', 10_000);
 const seed = flag('--seed', 7);
 const verify = args.includes('--verify');
 const loadOnly = args.includes('--load-only');
+const incrementalOnly = args.includes('--incremental-only');
 const dumpDir = args.includes('--dump') ? args[args.indexOf('--dump') + 1] : undefined;
 const ctx = systemContext('bench resolve', ['records_officer']);
 const secs = (t: number) => (performance.now() - t) / 1000;
@@ -344,6 +347,7 @@ async function incremental(
     console.log(
       `  server backends: ${incServerCpu.toFixed(1)} CPU-s; load average ${os.loadavg()[0]!.toFixed(2)}`,
     );
+  if (incrementalOnly) return;
   await dump(database, [
     ['inc-pairs.tsv', `SELECT a, b, weight, proven, conflicts FROM match_pairs ORDER BY a, b`],
     ['inc-links.tsv', `SELECT source_record_id, role, entity_id, method, match_weight FROM record_links ORDER BY 1, 2`],

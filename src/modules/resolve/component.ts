@@ -3,7 +3,7 @@ import { clusterAffected, type StoredEntities } from './affected';
 import { mentionsOf, type DecisionConstraints } from './constraints';
 import { matchBitsOf } from './full-run';
 import type { Model } from './match';
-import { duplicatesOf, orgRows, orgsByKeys, pairsAmong, pairsTouching, repsOf, type PairRow } from './match-index.repo';
+import { duplicatesOf, orgMatesOf, orgRows, orgsByKeys, pairsAmong, pairsTouching, repsOf, type OrgWithLink, type PairRow } from './match-index.repo';
 import { ORG_ROLES, recordOf, roleOf } from './mention-keys';
 import { loadMentions, type PersonMention } from './mentions';
 import { clusterOrgSet, type IndexedOrg, type OrgSetResult } from './org-engine';
@@ -131,30 +131,34 @@ export interface OrgComponent {
 /**
  * The indexed organization mentions connected to the seeds by entity, name key or school code,
  * read from the match index alone (a school's entity holds a mention per student record: at
- * 300,000 persons a 10,000-record batch reaches 55,953 of them), with the links they have.
+ * 300,000 persons a 10,000-record batch reaches 55,953 of them), with the links they have (and
+ * those of the entities' mentions that are not in the index).
  */
 export async function orgComponent(tx: Tx, seeds: readonly number[]): Promise<OrgComponent> {
   const comp = new Map<number, IndexedOrg>();
   const old = new Map<number, LinkRow>();
-  const visited = new Set<number>();
-  const seenKeys = new Set<string>();
-  const seenCodes = new Set<string>();
-  const unseen = (xs: readonly (string | null)[], seen: Set<string>): string[] => {
+  const seen = { names: new Set<string>(), codes: new Set<string>(), entities: new Set<string>() };
+  const unseen = (xs: readonly (string | null | undefined)[], set: Set<string>): string[] => {
     const out: string[] = [];
-    for (const x of xs) if (x !== null && !seen.has(x)) out.push((seen.add(x), x));
+    for (const x of xs) if (x != null && !set.has(x)) out.push((set.add(x), x));
     return out;
   };
-  let frontier = [...new Set(seeds)];
+  const add = (found: readonly OrgWithLink[]): OrgWithLink[] => {
+    for (const r of found) {
+      if (r.org) comp.set(r.mention, r.org);
+      if (r.link) old.set(r.mention, r.link);
+    }
+    return [...found];
+  };
+  const first = [...new Set(seeds)];
+  const rows = new Map((await orgRows(tx, first)).map((r) => [r.mention, r]));
+  const links = await linksOf(tx, first);
+  let frontier = add(first.map((mention) => ({ mention, org: rows.get(mention) ?? null, link: links.get(mention) ?? null })));
   while (frontier.length > 0) {
-    frontier.forEach((m) => visited.add(m));
-    for (const r of await orgRows(tx, frontier.filter((m) => !comp.has(m)))) comp.set(r.mention, r);
-    const rows = frontier.flatMap((m) => comp.get(m) ?? []);
-    const sharing = await orgsByKeys(tx, unseen(rows.map((r) => r.key), seenKeys), unseen(rows.map((r) => r.code), seenCodes));
-    for (const r of sharing) comp.set(r.mention, r);
-    const links = await linksOf(tx, frontier);
-    links.forEach((l, m) => old.set(m, l));
-    const mates = (await mentionsOfEntities(tx, [...new Set([...links.values()].map((l) => l.entityId))])).map((r) => r.mention).filter(isOrg);
-    frontier = [...new Set([...mates, ...sharing.map((r) => r.mention)])].filter((m) => !visited.has(m));
+    const sharing = add(await orgsByKeys(tx, unseen(frontier.map((r) => r.org?.key), seen.names), unseen(frontier.map((r) => r.org?.code), seen.codes)));
+    const entities = unseen([...frontier, ...sharing].map((r) => r.link?.entityId), seen.entities);
+    const mates = add(await orgMatesOf(tx, entities, [...seen.names], [...seen.codes]));
+    frontier = [...sharing, ...mates];
   }
   return { orgs: [...comp.values()].sort((x, y) => x.mention - y.mention), old };
 }

@@ -98,6 +98,27 @@ describe('analyst decisions', () => {
     await fullRunChangesNothing();
   });
 
+  it('keeps a new student of a merged school of another name and code in the merge (reached through the entity alone)', async () => {
+    const student = (schoolCode: string, schoolName: string) => ({
+      sevis_id: `N${digits(10)}`, family_name: uniqueSurname('Stu'), given_name: 'Amara', birth_date: '2001-05-06', citizenship_country: 'GHA',
+      visa_type: 'F1', status: 'ACTIVE', status_date: '2025-08-20', school_code: schoolCode, school_name: schoolName, dso_name: 'Kim Obi', dso_id: `DSO${digits(7)}`,
+    });
+    const [nameA, nameB] = [`${uniqueSurname('Harlow')} College`, `${uniqueSurname('Brennick')} Academy`];
+    const [codeA, codeB] = [`BOS214F${digits(5)}`, `BOS214F${digits(5)}`];
+    const [a, b] = (await plant(database, dir, 'sevis', [student(codeA, nameA), student(codeB, nameB)])) as [string, string];
+    await runResolve(database, system);
+    const school = (id: string) => entityOf(database, 'sevis', id, 'school');
+    const [ea, eb] = [await school(a), await school(b)];
+    expect(ea).not.toBe(eb);
+    await mergeEntities(database, analyst, [ea!, eb!], 'the academy was renamed and certified again');
+    await fullRunChangesNothing();
+    const [c] = (await plant(database, dir, 'sevis', [student(codeB, nameB)])) as [string];
+    await runResolve(database, system);
+    expect(await school(c), 'c after incremental').toBe(ea);
+    expect(await school(a), 'a after incremental').toBe(ea);
+    await fullRunChangesNothing();
+  });
+
   it('splits a record out of an identifier-linked entity, keeps it apart, and undoes the split', async () => {
     const family = uniqueSurname('Spl');
     const admission = digits(11);

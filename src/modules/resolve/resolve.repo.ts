@@ -8,7 +8,7 @@ import type { DesiredEntity, DesiredLink, LinkMethod } from './resolve.types';
 const num = (v: unknown) => Number(v);
 
 /** The mention key of a record_links row, in SQL (see mention-keys.ts). */
-const LINK_MENTION = `(l.source_record_id * 8 + CASE l.role WHEN 'subject' THEN 0 WHEN 'dso' THEN 1 WHEN 'school' THEN 2 ELSE 3 END)`;
+export const LINK_MENTION = `(l.source_record_id * 8 + CASE l.role WHEN 'subject' THEN 0 WHEN 'dso' THEN 1 WHEN 'school' THEN 2 ELSE 3 END)`;
 const MENTION_ROLE = (m: string) => `(CASE ${m} % 8 WHEN 0 THEN 'subject' WHEN 1 THEN 'dso' WHEN 2 THEN 'school' ELSE 'employer' END)`;
 export const RESOLVED_ROLES = ['subject', 'dso', 'school', 'employer'] as const;
 /** Links of the mentions in $1: found through the records' keys, then kept by role. */
