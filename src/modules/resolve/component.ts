@@ -3,7 +3,7 @@ import { clusterAffected, type StoredEntities } from './affected';
 import { mentionsOf, type DecisionConstraints } from './constraints';
 import { matchBitsOf } from './full-run';
 import type { Model } from './match';
-import { duplicatesOf, orgMatesOf, orgRows, orgsByKeys, pairsAmong, pairsTouching, repsOf, type OrgWithLink, type PairRow } from './match-index.repo';
+import { duplicatesOf, linkCounts, orgMatesOf, orgRows, orgsByKeys, pairsAmong, pairsTouching, repsOf, type OrgWithLink, type PairRow } from './match-index.repo';
 import { ORG_ROLES, recordOf, roleOf } from './mention-keys';
 import { loadMentions, type PersonMention } from './mentions';
 import { clusterOrgSet, type IndexedOrg, type OrgSetResult } from './org-engine';
@@ -157,7 +157,12 @@ export async function orgComponent(tx: Tx, seeds: readonly number[]): Promise<Or
   while (frontier.length > 0) {
     const sharing = add(await orgsByKeys(tx, unseen(frontier.map((r) => r.org?.key), seen.names), unseen(frontier.map((r) => r.org?.code), seen.codes)));
     const entities = unseen([...frontier, ...sharing].map((r) => r.link?.entityId), seen.entities);
-    const mates = add(await orgMatesOf(tx, entities, [...seen.names], [...seen.codes]));
+    // Most entities' records all came with their names and codes: only the others are read.
+    const counts = await linkCounts(tx, entities);
+    const known = new Map<string, number>();
+    for (const l of old.values()) known.set(l.entityId, (known.get(l.entityId) ?? 0) + 1);
+    const incomplete = entities.filter((e) => counts.get(e) !== known.get(e));
+    const mates = add(await orgMatesOf(tx, incomplete, [...seen.names], [...seen.codes]));
     frontier = [...sharing, ...mates];
   }
   return { orgs: [...comp.values()].sort((x, y) => x.mention - y.mention), old };

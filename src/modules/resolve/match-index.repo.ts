@@ -275,6 +275,16 @@ export async function orgsByKeys(tx: Tx, names: readonly string[], codes: readon
   return rows.map(toOrgWithLink);
 }
 
+/** How many records each of these entities has linked (an index-only count). */
+export async function linkCounts(tx: Tx, entityIds: readonly string[]): Promise<Map<string, number>> {
+  if (entityIds.length === 0) return new Map();
+  const rows = await tx.query<{ entity_id: string; n: string }>(
+    `SELECT entity_id::text AS entity_id, count(*) AS n FROM record_links WHERE entity_id = ANY(${keys('$1', 'uuid')}) GROUP BY entity_id`,
+    [entityIds],
+  );
+  return new Map(rows.map((r) => [r.entity_id, num(r.n)]));
+}
+
 /**
  * Organization mentions linked to these entities, with their index rows, but the indexed ones
  * whose name key or school code is in `seenNames` or `seenCodes` (orgsByKeys gave those).
