@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/database';
 import { openTestDatabase, uniqueName } from '../../test/test-db';
-import { copyRows, withoutIndexes } from './copy';
+import { applyLinks } from './resolve.repo';
+import { copyBinary, copyRows, withoutIndexes } from './copy';
 
 let database: Database;
 beforeAll(async () => {
@@ -92,5 +93,58 @@ describe('withoutIndexes', () => {
     } finally {
       await database.transaction((tx) => tx.exec(`DROP TABLE ${table}_ref; DROP TABLE ${table}`));
     }
+  });
+});
+
+describe('copyBinary', () => {
+  it('loads every row the writer was given, over many chunks and (on PGlite) several COPY statements', async () => {
+    const table = uniqueName('copy_binary_');
+    // About 26 MB of rows: more than one PGlite blob, each framed as a stream of its own.
+    const n = 1_000_000;
+    const got = await database.transaction(async (tx) => {
+      await tx.query(`CREATE TEMP TABLE ${table} (block int, mention bigint) ON COMMIT DROP`);
+      const copied = await copyBinary(tx, table, ['block', 'mention'], function* (w) {
+        for (let i = 0; i < n; i++) {
+          w.row(2);
+          w.int4(i - 500_000);
+          w.int8n(2 ** 40 + i);
+          yield;
+        }
+      });
+      const [stats] = await tx.query<{ rows: number; blocks: number; low: number; high: string }>(
+        `SELECT count(*)::int AS rows, count(DISTINCT block)::int AS blocks, min(block) AS low, max(mention)::text AS high FROM ${table}`,
+      );
+      return { copied, stats };
+    });
+    expect(got.copied).toBe(n);
+    expect(got.stats).toEqual({ rows: n, blocks: n, low: -500_000, high: String(2 ** 40 + n - 1) });
+  }, 60_000);
+});
+
+describe('applyLinks', () => {
+  const indexOid = async (tx: Parameters<Parameters<Database['transaction']>[0]>[0]) =>
+    (await tx.query<{ oid: string }>(`SELECT 'record_links_entity_idx'::regclass::oid::text AS oid`))[0]!.oid;
+  const links = (from: number, n: number) =>
+    Array.from({ length: n }, (_, i) => ({ mention: (9_000_000_000 + from + i) * 8, entityId: `00000000-0000-4000-8000-${String(from + i).padStart(12, '0')}`, method: 'singleton' as const, weight: null }));
+
+  it('writes a bulk of links into a table holding few without the entity index, built again after; a few links with it', async () => {
+    const rolledBack = new Error('rolled back');
+    const seen = await database
+      .transaction(async (tx) => {
+        // More than four times what the table holds (other tests' links included): a bulk.
+        const [held] = await tx.query<{ n: number }>(`SELECT count(*)::int AS n FROM record_links`);
+        const bulk = 4 * held!.n + 40;
+        const before = await indexOid(tx);
+        await applyLinks(tx, links(0, bulk), [], bulk);
+        const afterBulk = await indexOid(tx);
+        // Ten more links into a table that now holds more than four times as many: the index stays.
+        await applyLinks(tx, links(bulk, 10), [], 10);
+        const afterFew = await indexOid(tx);
+        const [stored] = await tx.query<{ n: number }>(`SELECT (count(*) - $1)::int AS n FROM record_links WHERE source_record_id >= 9000000000`, [bulk]);
+        const [byEntity] = await tx.query<{ n: number }>(`SELECT count(*)::int AS n FROM record_links WHERE entity_id = '00000000-0000-4000-8000-000000000042'`);
+        throw Object.assign(rolledBack, { seen: { rebuilt: before !== afterBulk, kept: afterBulk === afterFew, stored: stored!.n, byEntity: byEntity!.n } });
+      })
+      .catch((e: unknown) => (e === rolledBack ? (e as Error & { seen: unknown }).seen : Promise.reject(e)));
+    expect(seen).toEqual({ rebuilt: true, kept: true, stored: 10, byEntity: 1 });
   });
 });

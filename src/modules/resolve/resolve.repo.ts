@@ -1,5 +1,5 @@
 import type { Tx } from '../../db/database';
-import { copyLines, copyRows } from './copy';
+import { copyLines, copyRows, withoutIndexes } from './copy';
 import { keys } from './keys';
 import type { Model } from './match';
 import type { DesiredEntity, DesiredLink, LinkMethod } from './resolve.types';
@@ -130,18 +130,30 @@ export async function upsertEntities(tx: Tx, rows: readonly DesiredEntity[]): Pr
   return num(created[0]?.n ?? 0);
 }
 
+/**
+ * At least this many links written into a table holding fewer than a quarter as many (a first
+ * resolve of a large load) go in without the entity index, built again after: inserted one by
+ * one, each random entity id dirtied a random page of that index (at a million persons, 7.2M
+ * links). Readers of the links wait for the build (the index is dropped in the transaction).
+ */
+const BULK_LINKS = 1_000_000;
+
 /** Writes changed links and removes links of mentions that left the index. */
-export async function applyLinks(tx: Tx, upserts: readonly DesiredLink[], removals: readonly number[]): Promise<void> {
+export async function applyLinks(tx: Tx, upserts: readonly DesiredLink[], removals: readonly number[], bulk = BULK_LINKS): Promise<void> {
   if (upserts.length > 0) {
     await tx.exec(`CREATE TEMP TABLE IF NOT EXISTS resolve_links (m bigint, entity_id uuid, method text, match_weight real) ON COMMIT DROP; DELETE FROM resolve_links;`);
     await copyLines(tx, 'resolve_links', ['m', 'entity_id', 'method', 'match_weight'], linkLines(upserts));
-    await tx.query(
-      `INSERT INTO record_links (source_record_id, role, entity_id, method, match_weight)
-       SELECT m / 8, ${MENTION_ROLE('m')}, entity_id, method, match_weight FROM resolve_links
-       ON CONFLICT (source_record_id, role) DO UPDATE SET entity_id = EXCLUDED.entity_id, method = EXCLUDED.method,
-         match_weight = EXCLUDED.match_weight,
-         linked_at = CASE WHEN record_links.entity_id = EXCLUDED.entity_id THEN record_links.linked_at ELSE now() END`,
-    );
+    const upsert = async () => {
+      await tx.query(
+        `INSERT INTO record_links (source_record_id, role, entity_id, method, match_weight)
+         SELECT m / 8, ${MENTION_ROLE('m')}, entity_id, method, match_weight FROM resolve_links
+         ON CONFLICT (source_record_id, role) DO UPDATE SET entity_id = EXCLUDED.entity_id, method = EXCLUDED.method,
+           match_weight = EXCLUDED.match_weight,
+           linked_at = CASE WHEN record_links.entity_id = EXCLUDED.entity_id THEN record_links.linked_at ELSE now() END`,
+      );
+    };
+    if (upserts.length >= bulk && (await linksUpTo(tx, upserts.length / 4)) < upserts.length / 4) await withoutIndexes(tx, ['record_links'], upsert);
+    else await upsert();
   }
   if (removals.length > 0) {
     await tx.query(
@@ -149,6 +161,12 @@ export async function applyLinks(tx: Tx, upserts: readonly DesiredLink[], remova
       [removals],
     );
   }
+}
+
+/** How many links are stored, counted up to `limit` (a bounded scan). */
+async function linksUpTo(tx: Tx, limit: number): Promise<number> {
+  const [row] = await tx.query<{ n: string }>(`SELECT count(*) AS n FROM (SELECT 1 FROM record_links LIMIT $1) s`, [Math.ceil(limit)]);
+  return num(row!.n);
 }
 
 /** Links as COPY lines (a full run writes millions: no array per row). */
