@@ -144,7 +144,10 @@ describe('applyLinks', () => {
         const [byEntity] = await tx.query<{ n: number }>(`SELECT count(*)::int AS n FROM record_links WHERE entity_id = '00000000-0000-4000-8000-000000000042'`);
         throw Object.assign(rolledBack, { seen: { rebuilt: before !== afterBulk, kept: afterBulk === afterFew, stored: stored!.n, byEntity: byEntity!.n } });
       })
-      .catch((e: unknown) => (e === rolledBack ? (e as Error & { seen: unknown }).seen : Promise.reject(e)));
+      .catch((e: unknown) => {
+        if (e !== rolledBack) throw e;
+        return (e as Error & { seen: unknown }).seen;
+      });
     expect(seen).toEqual({ rebuilt: true, kept: true, stored: 10, byEntity: 1 });
   });
 });
