@@ -132,11 +132,7 @@ export class CopyBinaryWriter {
     if (s == null || s === '') return this.null();
     const v = parseDecimal(s);
     if (Number.isNaN(v)) throw new RangeError(`not an int8 within 2^53: ${s}`);
-    this.room(12);
-    this.view.setInt32(this.used, 8);
-    this.view.setInt32(this.used + 4, Math.floor(v / TWO_32));
-    this.view.setUint32(this.used + 8, ((v % TWO_32) + TWO_32) % TWO_32);
-    this.used += 12;
+    this.int8n(v);
   }
 
   /** A bigint given as a number: an integer within ±2^53. */
