@@ -4,19 +4,11 @@ import type { Tx } from '../../db/database';
 /** PostgreSQL COPY text format: tab-separated, \N for NULL, backslash escapes. */
 type Field = string | number | boolean | null | undefined;
 
-export function copyField(v: Field): string {
+function copyField(v: Field): string {
   if (v === null || v === undefined) return '\\N';
   if (typeof v === 'boolean') return v ? 't' : 'f';
   if (typeof v === 'number') return String(v);
   return /[\\\t\n\r]/.test(v) ? v.replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\r/g, '\\r') : v;
-}
-
-export function intArray(items: readonly number[]): string {
-  return `{${items.join(',')}}`;
-}
-
-export function textArray(items: readonly string[]): string {
-  return `{${items.map((s) => `"${s.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`).join(',')}}`;
 }
 
 const CHUNK = 10_000;
