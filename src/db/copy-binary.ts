@@ -165,10 +165,9 @@ export class CopyBinaryWriter {
    * bound, and each element as a field. An empty array has no dimensions.
    */
   textArray(items: readonly string[]): void {
-    this.room(4);
+    this.room(24);
     const lengthAt = this.used;
     this.used += 4;
-    this.room(items.length === 0 ? 12 : 20);
     const v = this.view;
     v.setInt32(this.used, items.length === 0 ? 0 : 1);
     v.setInt32(this.used + 4, 0);

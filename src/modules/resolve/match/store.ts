@@ -312,9 +312,13 @@ export class RecordStore {
     if (this.sharing) throw new Error('a store sharing dictionaries cannot be snapshot');
     const columns = {} as Record<ColumnName, ColumnSnapshot>;
     const dicts = {} as Record<ColumnName, PackedStrings>;
+    // The names' one dictionary is packed once and sent once (the message keeps it one object).
+    const packed = new Map<readonly string[], PackedStrings>();
     for (const c of COLUMNS) {
       columns[c] = this[c].snapshot();
-      dicts[c] = packStrings(this[c].dict.keys);
+      const keys = this[c].dict.keys;
+      if (!packed.has(keys)) packed.set(keys, packStrings(keys));
+      dicts[c] = packed.get(keys)!;
     }
     const identifierCounts = new Int32Array(this.identifiers.length);
     const identifiers: string[] = [];
